@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requireArea } from "@/server/auth/session";
+
+export default async function AccountsLayout({ children }: { children: ReactNode }) {
+  const actor = await requireArea("accounts");
+  return (
+    <AppShell actor={actor} area="accounts" sections={[{ href: "/accounts", label: "Customers", exact: true }]}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The floor: the scenarios' SQL run through bare `pg` behind `node:http`, with no framework, no
+ * session decoding and no auth crypto. It is what "as fast as this hardware and Postgres allow"
+ * looks like for each request. Started by floor.ts as its own process.
+ */
+import http from "node:http";
+import pg from "pg";
+import { scenarios, type FloorContext, type Scenario } from "./scenarios";
+
+const port = Number(process.env.FLOOR_PORT);
+const databaseUrl = process.env.DATABASE_URL;
+const context = JSON.parse(process.env.FLOOR_CONTEXT ?? "{}") as FloorContext;
+const poolMax = Number(process.env.FLOOR_POOL_MAX ?? 10);
+if (!port || !databaseUrl || !context.actorUserId) throw new Error("floor: FLOOR_PORT, DATABASE_URL and FLOOR_CONTEXT are required");
+
+const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
+pool.on("error", () => undefined);
+
+const routes = new Map<string, Scenario>();
+for (const scenario of scenarios) routes.set(`${scenario.request.method} ${scenario.request.path}`, scenario);
+
+async function answer(scenario: Scenario, res: http.ServerResponse): Promise<void> {
+  const results = await Promise.all(scenario.floor.queries.map((q) => pool.query(q.sql, q.params(context)).then((r) => r.rows)));
+  const out = scenario.floor.respond(results);
+  res.writeHead(out.status, { "content-type": out.contentType, "content-length": Buffer.byteLength(out.body) });
+  res.end(out.body);
+}
+
+const server = http.createServer((req, res) => {
+  if (req.url === "/__floor/ready") {
+    res.writeHead(200, { "content-type": "text/plain" }).end("ready");
+    return;
+  }
+  const scenario = routes.get(`${req.method} ${req.url}`);
+  if (!scenario) {
+    res.writeHead(404, { "content-type": "text/plain" }).end("no such scenario");
+    return;
+  }
+  // Drain any request body before answering, as a framework would.
+  req.resume();
+  answer(scenario, res).catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+    res.end(message);
+  });
+});
+
+server.listen(port, "127.0.0.1");
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void pool.end().finally(() => process.exit(0));
+  });
+}

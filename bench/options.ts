@@ -1,0 +1,57 @@
+import { parseArgs } from "node:util";
+
+export type BenchOptions = {
+  /** Data scale: N * 50 customer orgs with 3 members each. */
+  scale: number;
+  /** Concurrent connections autocannon keeps open. */
+  concurrency: number;
+  /** Measured seconds per scenario and target (app, floor). */
+  durationSeconds: number;
+  /** Unmeasured seconds per scenario and target first, so JIT and caches are warm. */
+  warmupSeconds: number;
+  /** Only run scenarios whose name contains this string. */
+  only: string | undefined;
+};
+
+const usage = `usage: npm run bench -- [--scale N] [--concurrency C] [--duration S] [--warmup S] [--only NAME]
+  --scale        data scale: N*50 customer orgs, 3 members each (default 1)
+  --concurrency  concurrent connections (default 32)
+  --duration     measured seconds per scenario and target (default 10)
+  --warmup       unmeasured warm-up seconds before each measurement (default 2)
+  --only         run only scenarios whose name contains NAME`;
+
+function positiveInteger(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+    throw new Error(`--${name} must be a ${allowZero ? "non-negative" : "positive"} integer, got "${raw}".\n${usage}`);
+  }
+  return value;
+}
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      scale: { type: "string" },
+      concurrency: { type: "string" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      only: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  return {
+    scale: positiveInteger("scale", values.scale, 1),
+    concurrency: positiveInteger("concurrency", values.concurrency, 32),
+    durationSeconds: positiveInteger("duration", values.duration, 10),
+    warmupSeconds: positiveInteger("warmup", values.warmup, 2, true),
+    only: values.only,
+  };
+}

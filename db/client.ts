@@ -1,0 +1,53 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle; domain functions accept either so callers can compose them in one transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+type Handles = { pool: pg.Pool; db: Db; url: string };
+
+// Kept on globalThis so that dev-mode module reloads reuse one pool instead of leaking connections.
+const holder = globalThis as unknown as { __hostdeskDb?: Handles };
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Hostdesk with `npm start` or set DATABASE_URL.");
+  return url;
+}
+
+export function createPool(url: string, max = Number(process.env.DATABASE_POOL_MAX ?? 10)): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+export function createDb(pool: pg.Pool): Db {
+  return drizzle(pool, { schema });
+}
+
+function handles(): Handles {
+  const url = databaseUrl();
+  if (!holder.__hostdeskDb || holder.__hostdeskDb.url !== url) {
+    const pool = createPool(url);
+    holder.__hostdeskDb = { pool, db: createDb(pool), url };
+  }
+  return holder.__hostdeskDb;
+}
+
+export function getDb(): Db {
+  return handles().db;
+}
+
+export function getPool(): pg.Pool {
+  return handles().pool;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = holder.__hostdeskDb;
+  holder.__hostdeskDb = undefined;
+  if (h) await h.pool.end();
+}

@@ -1,0 +1,4 @@
+export * from "./identity";
+export * from "./audit";
+export * from "./auth";
+export * from "./worker";

@@ -1,0 +1,31 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { loadActor, type Actor } from "./actor";
+import { authOptions } from "./options";
+import { areaPaths, canUseArea, landingPath, type Area } from "./roles";
+
+/** The current request's actor, checked against the database once per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return loadActor(getDb(), { userId: session.user.id, sessionVersion: session.sessionVersion });
+});
+
+/**
+ * Guard for an area's layout and pages: no session goes to sign-in; a role that may not use the
+ * area answers 404, so the page never reveals it exists, let alone its data.
+ */
+export async function requireArea(area: Area): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(areaPaths[area])}`);
+  if (!canUseArea(actor.roles, area)) notFound();
+  return actor;
+}
+
+export async function landingFor(): Promise<string> {
+  const actor = await getActor();
+  return actor ? landingPath(actor.roles) : "/login";
+}

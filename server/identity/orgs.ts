@@ -1,0 +1,77 @@
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { DbOrTx, Db } from "@/db/client";
+import { memberships, orgs, users } from "@/db/schema";
+import { canSeeOrg, requireStaff, type Actor } from "@/server/auth/actor";
+import { recordAudit } from "@/server/audit/record";
+import { conflict, isUniqueViolation, notFound } from "@/server/errors";
+import { createOrgInput, orgIdInput, renameOrgInput } from "./schemas";
+import { slugify } from "./slug";
+
+/** Orgs the actor may see: every org for staff, their own for customers. */
+export async function listOrgs(db: DbOrTx, actor: Actor) {
+  const visible = actor.isStaff ? undefined : inArray(orgs.id, actor.customerOrgIds);
+  return db
+    .select({ id: orgs.id, name: orgs.name, slug: orgs.slug, kind: orgs.kind, createdAt: orgs.createdAt, memberCount: count(memberships.userId) })
+    .from(orgs)
+    .leftJoin(memberships, eq(memberships.orgId, orgs.id))
+    .where(visible)
+    .groupBy(orgs.id)
+    .orderBy(asc(orgs.kind), asc(orgs.name));
+}
+
+/** One org with its members. Another org's id answers NOT_FOUND, exactly as a missing one would. */
+export async function getOrg(db: DbOrTx, actor: Actor, input: z.input<typeof orgIdInput>) {
+  const { orgId } = orgIdInput.parse(input);
+  if (!canSeeOrg(actor, orgId)) throw notFound("That organisation");
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
+  if (!org) throw notFound("That organisation");
+  const members = await db
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, disabled: sql<boolean>`${users.disabledAt} is not null` })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(asc(users.name));
+  return { ...org, members };
+}
+
+async function uniqueSlug(db: DbOrTx, base: string): Promise<string> {
+  const taken = await db.select({ slug: orgs.slug }).from(orgs).where(sql`${orgs.slug} like ${base + "%"}`);
+  const set = new Set(taken.map((row) => row.slug));
+  if (!set.has(base)) return base;
+  for (let n = 2; ; n++) if (!set.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function createOrg(db: Db, actor: Actor, input: z.input<typeof createOrgInput>) {
+  requireStaff(actor, ["admin"]);
+  const data = createOrgInput.parse(input);
+  try {
+    return await db.transaction(async (tx) => {
+      const slug = data.slug ?? (await uniqueSlug(tx, slugify(data.name)));
+      const [org] = await tx.insert(orgs).values({ name: data.name, slug, kind: "customer" }).returning();
+      if (!org) throw new Error("insert returned no row");
+      await recordAudit(tx, actor, { action: "org.created", subjectType: "org", subjectId: org.id, orgId: org.id, after: org });
+      return org;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("An organisation with that name or slug already exists. Choose another.");
+    throw error;
+  }
+}
+
+export async function renameOrg(db: Db, actor: Actor, input: z.input<typeof renameOrgInput>) {
+  requireStaff(actor, ["admin"]);
+  const data = renameOrgInput.parse(input);
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(orgs).where(eq(orgs.id, data.orgId)).for("update");
+      if (!before) throw notFound("That organisation");
+      const [after] = await tx.update(orgs).set({ name: data.name }).where(eq(orgs.id, data.orgId)).returning();
+      await recordAudit(tx, actor, { action: "org.renamed", subjectType: "org", subjectId: data.orgId, orgId: data.orgId, before, after });
+      return after!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("An organisation with that name already exists. Choose another.");
+    throw error;
+  }
+}

@@ -1,0 +1,15 @@
+import { createCallerFactory, router } from "@/server/trpc";
+import { auditRouter } from "./audit";
+import { orgsRouter } from "./orgs";
+import { sessionRouter } from "./session";
+import { usersRouter } from "./users";
+
+export const appRouter = router({
+  session: sessionRouter,
+  orgs: orgsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,62 @@
+/**
+ * The worker process: runs queued jobs (graphile-worker in the same Postgres) and keeps a heartbeat
+ * so that other workers can unlock this one's jobs if it dies. Any number may run at once.
+ */
+import { EventEmitter } from "node:events";
+import os from "node:os";
+import { makeWorkerUtils, run, type WorkerEvents } from "graphile-worker";
+import { closeDb, createPool, databaseUrl, getDb } from "@/db/client";
+import { log } from "@/server/log";
+import { beat, HEARTBEAT_SECONDS, reapDeadWorkers, retire, type WorkerIdentity } from "./heartbeat";
+import { queueLogger } from "./queue-logger";
+import { crontab, taskList } from "./tasks";
+
+process.env.HOSTDESK_PROCESS ??= "worker";
+const connectionString = databaseUrl();
+const db = getDb();
+const me: WorkerIdentity = { workerId: `${os.hostname()}:${process.pid}:${Date.now().toString(36)}`, hostname: os.hostname(), pid: process.pid, queueWorkerIds: [] };
+
+const events: WorkerEvents = new EventEmitter();
+events.on("worker:create", ({ worker }) => me.queueWorkerIds.push(worker.workerId));
+events.on("job:error", ({ job, error }) => log.error("worker.job_failed", { task: job.task_identifier, jobId: job.id, attempt: job.attempts, error }));
+
+// Our own pool, whose error handler keeps a database restart from crashing the process.
+const pgPool = createPool(connectionString, 6);
+const utils = await makeWorkerUtils({ pgPool, logger: queueLogger });
+const runner = await run({
+  pgPool,
+  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),
+  taskList,
+  crontab,
+  events,
+  noHandleSignals: true,
+  logger: queueLogger,
+});
+
+async function tick() {
+  try {
+    await beat(db, me);
+    await reapDeadWorkers(db, utils);
+  } catch (error) {
+    log.error("worker.heartbeat_failed", { error });
+  }
+}
+await tick();
+const heartbeat = setInterval(() => void tick(), HEARTBEAT_SECONDS * 1000);
+log.info("worker.started", { workerId: me.workerId, queueWorkers: me.queueWorkerIds });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("worker.stopping", { signal });
+  clearInterval(heartbeat);
+  await runner.stop();
+  await retire(db, me.workerId).catch(() => undefined);
+  await utils.release();
+  await pgPool.end();
+  await closeDb();
+  log.info("worker.stopped");
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));
