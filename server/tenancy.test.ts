@@ -1,0 +1,108 @@
+/**
+ * Tenancy, across the whole API: every tRPC procedure is called as Globex's owner, aimed at Acme's
+ * ids. Each must refuse (NOT_FOUND or FORBIDDEN) and leave the database exactly as it was, or, where
+ * a procedure takes no foreign id, return nothing of Acme's. A procedure added without a case here
+ * fails the first test: new code must say how it keeps tenants apart.
+ */
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { orgs, users } from "@/db/schema";
+import { appRouter } from "@/server/routers/_app";
+import { callerFor } from "@/server/testing/actors";
+import { databaseFingerprint } from "@/server/testing/snapshot";
+
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+type Ids = { acmeOrg: string; acmeOwner: string; acmeDev: string; globexOwner: string };
+
+type Case =
+  /** Aimed at Acme's rows: must be refused and change nothing. */
+  | { refuse: "NOT_FOUND" | "FORBIDDEN"; call: (c: Caller, ids: Ids) => Promise<unknown> }
+  /** Takes no foreign id: may succeed, but what it returns or changes must not touch Acme. */
+  | { ownOnly: (c: Caller, ids: Ids) => Promise<unknown>; reveals: (result: unknown, ids: Ids) => boolean };
+
+const mentions = (result: unknown, ids: Ids) => [ids.acmeOrg, ids.acmeOwner, ids.acmeDev].some((id) => JSON.stringify(result ?? null).includes(id));
+
+const cases: Record<string, Case> = {
+  "session.me": { ownOnly: (c) => c.session.me(), reveals: mentions },
+  "session.changePassword": {
+    refuse: "FORBIDDEN",
+    call: (c) => c.session.changePassword({ currentPassword: "not-my-password", newPassword: "a-new-password-123" }),
+  },
+  "session.signOutEverywhere": { ownOnly: (c) => c.session.signOutEverywhere(), reveals: mentions },
+  "orgs.list": { ownOnly: (c) => c.orgs.list(), reveals: mentions },
+  "orgs.get": { refuse: "NOT_FOUND", call: (c, ids) => c.orgs.get({ orgId: ids.acmeOrg }) },
+  "orgs.create": { refuse: "FORBIDDEN", call: (c) => c.orgs.create({ name: "Acme Rival" }) },
+  "orgs.rename": { refuse: "FORBIDDEN", call: (c, ids) => c.orgs.rename({ orgId: ids.acmeOrg, name: "Taken over" }) },
+  "users.list": { refuse: "FORBIDDEN", call: (c) => c.users.list({ search: "acme" }) },
+  "users.create": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.users.create({ email: "intruder@globex.test", name: "Intruder", orgId: ids.acmeOrg, role: "owner" }),
+  },
+  "users.update": { refuse: "FORBIDDEN", call: (c, ids) => c.users.update({ userId: ids.acmeOwner, disabled: true }) },
+  "users.setMembership": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.users.setMembership({ userId: ids.globexOwner, orgId: ids.acmeOrg, role: "owner" }),
+  },
+  "users.removeMembership": { refuse: "FORBIDDEN", call: (c, ids) => c.users.removeMembership({ userId: ids.acmeDev, orgId: ids.acmeOrg }) },
+  "users.revokeSessions": { refuse: "FORBIDDEN", call: (c, ids) => c.users.revokeSessions({ userId: ids.acmeOwner }) },
+  "audit.list": { refuse: "FORBIDDEN", call: (c, ids) => c.audit.list({ orgId: ids.acmeOrg }) },
+};
+
+let ids: Ids;
+
+beforeAll(async () => {
+  const db = getDb();
+  const idOf = async (email: string) => (await db.select().from(users).where(eq(users.email, email)))[0]!.id;
+  ids = {
+    acmeOrg: (await db.select().from(orgs).where(eq(orgs.slug, "acme")))[0]!.id,
+    acmeOwner: await idOf("owner@acme.test"),
+    acmeDev: await idOf("dev@acme.test"),
+    globexOwner: await idOf("owner@globex.test"),
+  };
+});
+
+describe("tenancy across every tRPC procedure", () => {
+  it("has a case for every procedure in the router, and none for procedures that do not exist", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(procedures.length).toBeGreaterThan(0);
+    expect(Object.keys(cases).sort()).toEqual(procedures);
+  });
+
+  for (const [path, spec] of Object.entries(cases)) {
+    it(`${path}: a Globex customer cannot reach Acme`, async () => {
+      // Login attempts and the caller's own session row may legitimately change; nothing else.
+      const before = await databaseFingerprint();
+      const caller = await callerFor("owner@globex.test");
+      if ("refuse" in spec) {
+        const error = await spec.call(caller, ids).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, `${path} should have been refused`).toBeInstanceOf(TRPCError);
+        expect((error as TRPCError).code).toBe(spec.refuse);
+        expect(await databaseFingerprint()).toEqual(before);
+      } else {
+        const result = await spec.ownOnly(caller, ids);
+        expect(spec.reveals(result, ids)).toBe(false);
+        const after = await databaseFingerprint();
+        for (const table of ["public.orgs", "public.memberships"]) expect(after[table]).toBe(before[table]);
+        const acmeUsers = await getDb().select().from(users).where(eq(users.email, "owner@acme.test"));
+        expect(acmeUsers[0]?.sessionVersion).toBe(1);
+      }
+    });
+  }
+
+  it("an anonymous caller is refused by every procedure", async () => {
+    const anonymous = await callerFor(null);
+    for (const [path, spec] of Object.entries(cases)) {
+      const run = "refuse" in spec ? spec.call(anonymous, ids) : spec.ownOnly(anonymous, ids);
+      const error = await run.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect((error as TRPCError | null)?.code, path).toBe("UNAUTHORIZED");
+    }
+  });
+});
