@@ -1,11 +1,11 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { areaOfPath, canUseArea, landingPath } from "@/server/auth/roles";
+import { areaOfPath } from "@/server/auth/roles";
 
 /**
- * First line of routing, from the signed token alone: no session → sign-in; a role that may not use
- * the area → the person's own area. The pages re-check against the database (a revoked session or
- * changed role is caught there); this only saves a render.
+ * First line of routing, from the signed token alone: no session → sign-in, before any render.
+ * Roles are deliberately not judged here: the token's copy may be stale after a role change, and the
+ * area layouts check the database's roles on every request (requireArea).
  */
 export async function proxy(request: NextRequest) {
   const area = areaOfPath(request.nextUrl.pathname);
@@ -16,7 +16,6 @@ export async function proxy(request: NextRequest) {
     url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(url);
   }
-  if (!canUseArea(token.roles ?? [], area)) return NextResponse.redirect(new URL(landingPath(token.roles ?? []), request.url));
   return NextResponse.next();
 }
 

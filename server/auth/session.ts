@@ -1,6 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { loadActor, type Actor } from "./actor";
@@ -15,13 +15,14 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 });
 
 /**
- * Guard for an area's layout and pages: no session goes to sign-in; a role that may not use the
- * area answers 404, so the page never reveals it exists, let alone its data.
+ * Guard for an area's layout: no session goes to sign-in; a role that may not use the area goes to
+ * the person's own area, before anything of this one is rendered. Roles come from the database, so a
+ * role change applies on the next request.
  */
 export async function requireArea(area: Area): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(areaPaths[area])}`);
-  if (!canUseArea(actor.roles, area)) notFound();
+  if (!canUseArea(actor.roles, area)) redirect(landingPath(actor.roles));
   return actor;
 }
 

