@@ -32,6 +32,7 @@ const cases: Record<string, Case> = {
   },
   "session.signOutEverywhere": { ownOnly: (c) => c.session.signOutEverywhere(), reveals: mentions },
   "orgs.list": { ownOnly: (c) => c.orgs.list(), reveals: mentions },
+  "orgs.directory": { ownOnly: (c) => c.orgs.directory({ search: "a" }), reveals: mentions },
   "orgs.get": { refuse: "NOT_FOUND", call: (c, ids) => c.orgs.get({ orgId: ids.acmeOrg }) },
   "orgs.create": { refuse: "FORBIDDEN", call: (c) => c.orgs.create({ name: "Acme Rival" }) },
   "orgs.rename": { refuse: "FORBIDDEN", call: (c, ids) => c.orgs.rename({ orgId: ids.acmeOrg, name: "Taken over" }) },

@@ -1,40 +1,62 @@
-import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
 import { Table, Td, Th } from "@/components/ui/table";
 
-type OrgRow = { id: string; name: string; slug: string; kind: "provider" | "customer"; memberCount: number; createdAt: Date };
+type OrgRow = { id: string; name: string; slug: string; memberCount: number; createdAt: Date };
+type Directory = { rows: OrgRow[]; total: number; page: number; pageSize: number };
 
-/** The orgs a staff member can see, with their size; the first thing staff look up a customer in. */
-export function OrgDirectory({ orgs }: { orgs: OrgRow[] }) {
-  const customers = orgs.filter((o) => o.kind === "customer");
+/** Customer orgs a page at a time with a name filter; the first place staff look a customer up. */
+export function OrgDirectory({ basePath, directory, search }: { basePath: string; directory: Directory; search?: string }) {
+  const { rows, total, page, pageSize } = directory;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const href = (p: number) => `${basePath}?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   return (
-    <Table caption="Customer organisations">
-      <thead>
-        <tr>
-          <Th>Organisation</Th>
-          <Th>Slug</Th>
-          <Th className="text-right">People</Th>
-          <Th>Customer since</Th>
-        </tr>
-      </thead>
-      <tbody>
-        {customers.map((org) => (
-          <tr key={org.id}>
-            <Td className="font-medium">{org.name}</Td>
-            <Td>
-              <Badge>{org.slug}</Badge>
-            </Td>
-            <Td className="text-right tabular-nums">{org.memberCount}</Td>
-            <Td>{org.createdAt.toISOString().slice(0, 10)}</Td>
-          </tr>
-        ))}
-        {customers.length === 0 && (
+    <div className="space-y-3">
+      <form method="get" action={basePath} role="search" className="flex gap-2">
+        <input
+          type="search"
+          name="q"
+          defaultValue={search}
+          placeholder="Find a customer by name"
+          aria-label="Find a customer by name"
+          className="w-full max-w-sm rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        />
+      </form>
+      <Table caption="Customer organisations">
+        <thead>
           <tr>
-            <Td colSpan={4} className="text-slate-500">
-              No customer organisations yet.
-            </Td>
+            <Th>Organisation</Th>
+            <Th>Slug</Th>
+            <Th className="text-right">People</Th>
+            <Th>Customer since</Th>
           </tr>
-        )}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody>
+          {rows.map((org) => (
+            <tr key={org.id}>
+              <Td className="font-medium">{org.name}</Td>
+              <Td className="text-slate-600">{org.slug}</Td>
+              <Td className="text-right tabular-nums">{org.memberCount}</Td>
+              <Td className="tabular-nums">{org.createdAt.toISOString().slice(0, 10)}</Td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <Td colSpan={4} className="text-slate-500">
+                {search ? `No customer matches “${search}”.` : "No customer organisations yet."}
+              </Td>
+            </tr>
+          )}
+        </tbody>
+      </Table>
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+        <span>
+          {total} customer{total === 1 ? "" : "s"} · page {page} of {pages}
+        </span>
+        <span className="flex gap-3">
+          {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}
+          {page < pages && <Link href={href(page + 1)}>Next →</Link>}
+        </span>
+      </nav>
+    </div>
   );
 }

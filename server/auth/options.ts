@@ -8,7 +8,7 @@ import { SignInError, signInWithPassword } from "./sign-in";
 const sessionHours = 12;
 
 /** Cookies carry the Secure flag whenever the app is served over HTTPS, as it is in production. */
-const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,

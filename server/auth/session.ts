@@ -1,17 +1,17 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { loadActor, type Actor } from "./actor";
-import { authOptions } from "./options";
 import { areaPaths, canUseArea, landingPath, type Area } from "./roles";
+import { claimsFromCookie } from "./session-token";
 
 /** The current request's actor, checked against the database once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return loadActor(getDb(), { userId: session.user.id, sessionVersion: session.sessionVersion });
+  const jar = await cookies();
+  const claims = await claimsFromCookie((name) => jar.get(name)?.value);
+  return claims ? loadActor(getDb(), claims) : null;
 });
 
 /**

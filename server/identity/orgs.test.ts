@@ -35,6 +35,23 @@ describe("organisations", () => {
     expect((await staff.orgs.list()).map((o) => o.slug)).toEqual(expect.arrayContaining(["hostdesk", "acme", "globex"]));
   });
 
+  it("pages through the customer directory and filters it by name, wildcards taken literally", async () => {
+    const admin = await callerFor("admin@hostdesk.test");
+    for (const name of ["Alpha 100%", "Alpha_Beta", "Alphabet"]) await admin.orgs.create({ name });
+    const customers = (await admin.orgs.list()).filter((o) => o.kind === "customer").map((o) => o.name);
+    const first = await admin.orgs.directory({ pageSize: 5 });
+    const second = await admin.orgs.directory({ pageSize: 5, page: 2 });
+    expect(first.total).toBe(customers.length);
+    expect([...first.rows, ...second.rows].map((r) => r.name)).toEqual([...customers].sort((a, b) => (a < b ? -1 : 1)));
+    expect((await admin.orgs.directory({ search: "alpha" })).rows.map((r) => r.name)).toEqual(["Alpha 100%", "Alpha_Beta", "Alphabet"]);
+    expect((await admin.orgs.directory({ search: "%" })).rows.map((r) => r.name)).toEqual(["Alpha 100%"]);
+    expect((await admin.orgs.directory({ search: "a_b" })).rows.map((r) => r.name)).toEqual(["Alpha_Beta"]);
+    const acme = (await admin.orgs.directory({ search: "acme" })).rows[0];
+    expect(acme?.memberCount).toBe(2);
+    const customer = await callerFor("owner@globex.test");
+    expect((await customer.orgs.directory({})).rows.map((r) => r.slug)).toEqual(["globex"]);
+  });
+
   it("makes slugs that are URL-safe", () => {
     expect(slugify("Müller & Söhne")).toBe("muller-sohne");
     expect(slugify("!!!")).toBe("org");

@@ -1,11 +1,12 @@
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx, Db } from "@/db/client";
 import { memberships, orgs, users } from "@/db/schema";
 import { canSeeOrg, requireStaff, type Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit/record";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
-import { createOrgInput, orgIdInput, renameOrgInput } from "./schemas";
+import { containsPattern } from "@/server/sql/like";
+import { createOrgInput, orgDirectoryInput, orgIdInput, renameOrgInput } from "./schemas";
 import { slugify } from "./slug";
 
 /** Orgs the actor may see: every org for staff, their own for customers. */
@@ -18,6 +19,30 @@ export async function listOrgs(db: DbOrTx, actor: Actor) {
     .where(visible)
     .groupBy(orgs.id)
     .orderBy(asc(orgs.kind), asc(orgs.name));
+}
+
+/**
+ * Customer orgs a page at a time, with a name filter: the directory staff look customers up in.
+ * Customers get only their own orgs, like everywhere else.
+ */
+export async function listCustomerOrgs(db: DbOrTx, actor: Actor, input: z.input<typeof orgDirectoryInput>) {
+  const { search, page, pageSize } = orgDirectoryInput.parse(input);
+  const where = and(
+    eq(orgs.kind, "customer"),
+    actor.isStaff ? undefined : inArray(orgs.id, actor.customerOrgIds),
+    search ? ilike(orgs.name, containsPattern(search)) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ id: orgs.id, name: orgs.name, slug: orgs.slug, createdAt: orgs.createdAt, memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.orgId} = ${orgs.id})` })
+      .from(orgs)
+      .where(where)
+      .orderBy(asc(orgs.name))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(orgs).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0, page, pageSize };
 }
 
 /** One org with its members. Another org's id answers NOT_FOUND, exactly as a missing one would. */

@@ -21,6 +21,12 @@ const password = z
 export const orgIdInput = z.object({ orgId: z.uuid() });
 export const userIdInput = z.object({ userId: z.uuid() });
 
+export const orgDirectoryInput = z.object({
+  search: z.string().trim().max(80).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(5).max(100).default(25),
+});
+
 export const createOrgInput = z.object({ name: orgName, slug: slugSchema.optional() });
 export const renameOrgInput = z.object({ orgId: z.uuid(), name: orgName });
 

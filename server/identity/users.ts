@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { isStaffRole, type Role } from "@/server/auth/roles";
 import { recordAudit } from "@/server/audit/record";
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound } from "@/server/errors";
+import { containsPattern } from "@/server/sql/like";
 import {
   changePasswordInput,
   createUserInput,
@@ -44,7 +45,7 @@ async function assertRoleFitsOrg(db: Db, orgId: string, role: Role) {
 export async function listUsers(db: Db, actor: Actor, input?: z.input<typeof listUsersInput>) {
   requireStaff(actor, ["admin"]);
   const { search } = listUsersInput.parse(input);
-  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = search ? containsPattern(search) : undefined;
   const rows = await db
     .select({
       id: users.id,
