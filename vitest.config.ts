@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ["default"],
+    // Keep the app's JSON logs out of the test report; warnings and errors still show.
+    env: { LOG_LEVEL: "warn" },
   },
 });

@@ -1,4 +1,5 @@
-import { freePort, startTracked, waitForOk, type Tracked } from "./processes";
+import { freePort } from "@/server/launcher/free-port";
+import { startTracked, waitForOk, type Tracked } from "./processes";
 import type { FloorContext } from "./scenarios";
 
 export type FloorServer = { process: Tracked; baseUrl: string };

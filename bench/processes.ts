@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import { waitForHttpOk } from "@/server/launcher/children";
 
 const TAIL_LINES = 60;
 
@@ -66,33 +66,11 @@ export function startTracked(label: string, command: string, args: string[], env
   };
 }
 
-/** A port nothing listens on right now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
-/** Polls `url` until it answers 200, the process exits, or the time is up. */
+/** Waits for `url` to answer 200; on failure the error carries the process's last output. */
 export async function waitForOk(url: string, proc: Tracked, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "no answer yet";
-  while (Date.now() < deadline) {
-    if (proc.exited()) throw new Error(`${proc.label} exited before it was ready. Its last output:\n${proc.tail()}`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    await waitForHttpOk(url, timeoutMs, () => !proc.exited());
+  } catch (error) {
+    throw new Error(`${proc.label}: ${error instanceof Error ? error.message : String(error)}. Its last output:\n${proc.tail()}`);
   }
-  throw new Error(`${proc.label} was not ready at ${url} within ${timeoutMs / 1000} s (${last}). Its last output:\n${proc.tail()}`);
 }

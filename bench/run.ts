@@ -13,7 +13,8 @@ import { measure, type LoadTarget } from "./load";
 import { parseOptions } from "./options";
 import { environment, renderMarkdown, writeReport, type BenchReport, type ScenarioReport } from "./report";
 import { scenarios, type FloorContext, type Scenario, type VerifyContext } from "./scenarios";
-import { ensureBuild, startWeb, type WebServer } from "./server";
+import { ensureBuild } from "@/server/launcher/build";
+import { startWeb, type WebServer } from "./server";
 import { signIn } from "./sign-in";
 
 const ADMIN_EMAIL = "admin@hostdesk.test";
@@ -93,7 +94,8 @@ async function main(): Promise<void> {
   const database = await prepareBenchDatabase();
   console.log(`bench: database ${redactUrl(database.url)}${database.fresh ? " (recreated)" : ""}`);
   const { data, adminUserId } = await prepareData(database.url);
-  ensureBuild({ ...process.env, DATABASE_URL: database.url });
+  // Always a fresh build: measuring an older build would report on code that is no longer there.
+  ensureBuild({ force: true });
 
   console.log("bench: starting the web process and the floor…");
   running.web = await startWeb(database.url);

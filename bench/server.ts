@@ -1,19 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { freePort, startTracked, waitForOk, type Tracked } from "./processes";
+import { nextBin } from "@/server/launcher/build";
+import { freePort } from "@/server/launcher/free-port";
+import { startTracked, waitForOk, type Tracked } from "./processes";
 
-const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const READY_TIMEOUT_MS = 90_000;
-
-/** Builds the production app once; an existing build is reused (delete `.next/` to force one). */
-export function ensureBuild(env: NodeJS.ProcessEnv): void {
-  if (fs.existsSync(path.resolve(".next/BUILD_ID"))) return;
-  console.log("bench: no production build found, running `next build` (a minute or two)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-  if (result.status !== 0) throw new Error("next build failed; see the output above");
-}
 
 export type WebServer = { process: Tracked; baseUrl: string };
 

@@ -19,7 +19,7 @@ delete env.NEXTAUTH_SECRET;
 delete env.NEXTAUTH_URL;
 
 const app = spawn("npm", ["start"], { env, detached: true, stdio: ["ignore", "inherit", "inherit"] });
-const exited = new Promise<number | null>((resolve) => app.on("exit", (code) => resolve(code)));
+const exited = new Promise<string>((resolve) => app.on("exit", (code, signal) => resolve(signal ?? `code ${code}`)));
 
 function embeddedPostgresRunning(): boolean {
   return spawnSync("pgrep", ["-f", `${dataDir}/pg`]).status === 0;
@@ -39,12 +39,12 @@ try {
 }
 
 process.kill(-app.pid!, "SIGINT");
-const code = await Promise.race([exited, new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 60_000))]);
+const code = await Promise.race([exited, new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 60_000).unref())]);
 if (code === "timeout") {
   process.kill(-app.pid!, "SIGKILL");
   failure ??= new Error("npm start did not stop within 60 s of Ctrl-C");
 } else if (embeddedPostgresRunning()) failure ??= new Error("embedded Postgres kept running after Ctrl-C");
-else process.stdout.write(`smoke: stopped cleanly (exit ${code})\n`);
+else process.stdout.write(`smoke: stopped cleanly (${code})\n`);
 
 if (failure) {
   process.stderr.write(`smoke: FAILED: ${failure instanceof Error ? failure.message : String(failure)}\n`);

@@ -1,20 +1,10 @@
 import type { Metadata } from "next";
-import { directoryParams } from "@/components/orgs/directory-params";
-import { OrgDirectory } from "@/components/orgs/org-directory";
-import { Card, PageHeader } from "@/components/ui/card";
-import { serverCaller } from "@/components/trpc/server";
+import { DirectoryPage } from "@/components/orgs/directory-page";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsHome({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
-  const { search, page } = directoryParams(await searchParams);
-  const directory = await (await serverCaller()).orgs.directory({ search, page });
+export default function AccountsHome({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   return (
-    <>
-      <PageHeader title="Accounts" description="The customers whose service levels you negotiate." />
-      <Card title="Customer organisations">
-        <OrgDirectory basePath="/accounts" directory={directory} search={search} />
-      </Card>
-    </>
+    <DirectoryPage title="Accounts" description="The customers whose service levels you negotiate." basePath="/accounts" searchParams={searchParams} />
   );
 }

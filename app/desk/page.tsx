@@ -1,20 +1,8 @@
 import type { Metadata } from "next";
-import { directoryParams } from "@/components/orgs/directory-params";
-import { OrgDirectory } from "@/components/orgs/org-directory";
-import { Card, PageHeader } from "@/components/ui/card";
-import { serverCaller } from "@/components/trpc/server";
+import { DirectoryPage } from "@/components/orgs/directory-page";
 
 export const metadata: Metadata = { title: "Help desk" };
 
-export default async function DeskHome({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
-  const { search, page } = directoryParams(await searchParams);
-  const directory = await (await serverCaller()).orgs.directory({ search, page });
-  return (
-    <>
-      <PageHeader title="Help desk" description="Customers we look after." />
-      <Card title="Customer organisations">
-        <OrgDirectory basePath="/desk" directory={directory} search={search} />
-      </Card>
-    </>
-  );
+export default function DeskHome({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+  return <DirectoryPage title="Help desk" description="Customers we look after." basePath="/desk" searchParams={searchParams} />;
 }

@@ -1,25 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import { test as base } from "@playwright/test";
 import { nextBin } from "@/server/launcher/build";
 import { waitForHttpOk } from "@/server/launcher/children";
+import { freePort } from "@/server/launcher/free-port";
 import { createDatabase, dropDatabase } from "@/server/testing/test-postgres";
 import { stateFile } from "./global-setup";
 
 export const DEMO_PASSWORD = "hostdesk-demo";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 type App = { url: string; databaseUrl: string };
 

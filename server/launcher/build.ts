@@ -5,9 +5,9 @@ import { log } from "@/server/log";
 
 export const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
-/** Builds the production app unless a build already exists (delete `.next/` to force one). */
-export function ensureBuild(): void {
-  if (fs.existsSync(path.resolve(".next/BUILD_ID"))) return;
+/** Builds the production app unless a build already exists (or `force`: always build afresh). */
+export function ensureBuild({ force = false }: { force?: boolean } = {}): void {
+  if (!force && fs.existsSync(path.resolve(".next/BUILD_ID"))) return;
   log.info("launcher.building", { note: "first start: building the app, this takes a minute or two" });
   const result = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error("next build failed; see the output above");

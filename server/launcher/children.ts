@@ -21,18 +21,20 @@ export async function stopChildren(children: Child[], graceMs = 10_000): Promise
   clearTimeout(timer);
 }
 
-/** Polls a URL until it answers 200, or gives up after `timeoutMs`. */
+/** Polls a URL until it answers 200; fails early when `isAlive` turns false, and says what it last saw. */
 export async function waitForHttpOk(url: string, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let last = "no answer yet";
   while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error(`the process serving ${url} exited`);
+    if (!isAlive()) throw new Error(`the process serving ${url} exited before it was ready`);
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
-    } catch {
-      // not listening yet
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${url} did not answer 200 within ${Math.round(timeoutMs / 1000)} s`);
+  throw new Error(`${url} did not answer 200 within ${Math.round(timeoutMs / 1000)} s (${last})`);
 }

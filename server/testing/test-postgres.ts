@@ -1,4 +1,8 @@
 import pg from "pg";
+import { createDb, createPool } from "@/db/client";
+import { seedDemo } from "@/db/seed/demo";
+import { startEmbeddedPostgres } from "@/server/launcher/embedded-postgres";
+import { migrateDatabase } from "@/server/launcher/migrate";
 
 /** A connection URL for another database on the same server. */
 export function databaseUrlFor(serverUrl: string, database: string): string {
@@ -37,4 +41,27 @@ export async function createDatabase(serverUrl: string, name: string, template?:
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   await adminQuery(serverUrl, `drop database if exists ${quoteIdent(name)} with (force)`);
+}
+
+/**
+ * The Postgres server tests run on: `DATABASE_URL`'s server when set (CI), else an embedded one
+ * under `.data/<name>`. Returns its maintenance-database URL and how to stop what was started.
+ */
+export async function testPostgresServer(name: string, port: number): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { serverUrl: databaseUrlFor(process.env.DATABASE_URL, "postgres"), stop: async () => undefined };
+  const embedded = await startEmbeddedPostgres({ name, port, database: "postgres" });
+  return { serverUrl: databaseUrlFor(embedded.url, "postgres"), stop: embedded.stop };
+}
+
+/** A migrated database holding the demo seed, for clones to start from. */
+export async function createSeededTemplate(serverUrl: string, name: string): Promise<void> {
+  await dropDatabase(serverUrl, name);
+  const url = await createDatabase(serverUrl, name);
+  await migrateDatabase(url);
+  const pool = createPool(url, 2);
+  try {
+    await seedDemo(createDb(pool));
+  } finally {
+    await pool.end();
+  }
 }
