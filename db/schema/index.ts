@@ -2,3 +2,4 @@ export * from "./identity";
 export * from "./audit";
 export * from "./auth";
 export * from "./worker";
+export * from "./inventory";
