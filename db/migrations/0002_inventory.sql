@@ -63,6 +63,7 @@ CREATE TABLE "services" (
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
 	"ports" integer[] DEFAULT '{}' NOT NULL,
+	"retired_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

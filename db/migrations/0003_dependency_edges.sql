@@ -9,4 +9,4 @@ CREATE VIEW dependency_edges AS
   UNION ALL
   SELECT 'device'::node_kind, device_id, 'storage_pool'::node_kind, id, NULL, 'storage_pool.device' FROM storage_pools
   UNION ALL
-  SELECT 'vm'::node_kind, vm_id, 'service'::node_kind, id, NULL, 'service.vm' FROM services;
+  SELECT 'vm'::node_kind, vm_id, 'service'::node_kind, id, NULL, 'service.vm' FROM services WHERE retired_at IS NULL;

@@ -127,6 +127,7 @@ export const services = pgTable(
     kind: text("kind").notNull(),
     name: text("name").notNull(),
     ports: integer("ports").array().notNull().default([]),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("services_vm_name_key").on(t.vmId, t.name), index("services_org_idx").on(t.orgId), index("services_kind_idx").on(t.kind)],

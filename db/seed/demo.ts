@@ -4,6 +4,7 @@ import { memberships, orgs, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/roles";
 import { recordAudit } from "@/server/audit/record";
+import { seedDataCentre } from "./data-centre";
 
 export const DEMO_PASSWORD = "hostdesk-demo";
 
@@ -41,8 +42,10 @@ export async function seedDemo(db: Db): Promise<void> {
       orgIds[key] = org!.id;
       await recordAudit(tx, { system: "seed" }, { action: "org.created", subjectType: "org", subjectId: org!.id, orgId: org!.id, after: org });
     }
+    const userIds = new Map<string, string>();
     for (const account of demoAccounts) {
       const [user] = await tx.insert(users).values({ email: account.email, name: account.name, passwordHash }).returning({ id: users.id });
+      userIds.set(account.email, user!.id);
       await tx.insert(memberships).values({ userId: user!.id, orgId: orgIds[account.org], role: account.role });
       await recordAudit(tx, { system: "seed" }, {
         action: "user.created",
@@ -52,6 +55,7 @@ export async function seedDemo(db: Db): Promise<void> {
         after: { email: account.email, name: account.name, role: account.role },
       });
     }
+    await seedDataCentre(tx, { acme: orgIds.acme, globex: orgIds.globex }, userIds.get("engineer@hostdesk.test")!);
   });
 }
 
