@@ -9,12 +9,13 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { orgs, users } from "@/db/schema";
+import { serviceId, vmByName } from "@/server/inventory/testing";
 import { appRouter } from "@/server/routers/_app";
 import { callerFor } from "@/server/testing/actors";
 import { databaseFingerprint } from "@/server/testing/snapshot";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
-type Ids = { acmeOrg: string; acmeOwner: string; acmeDev: string; globexOwner: string };
+type Ids = { acmeOrg: string; acmeOwner: string; acmeDev: string; globexOwner: string; acmeVm: string; acmeService: string };
 
 type Case =
   /** Aimed at Acme's rows: must be refused and change nothing. */
@@ -22,7 +23,8 @@ type Case =
   /** Takes no foreign id: may succeed, but what it returns or changes must not touch Acme. */
   | { ownOnly: (c: Caller, ids: Ids) => Promise<unknown>; reveals: (result: unknown, ids: Ids) => boolean };
 
-const mentions = (result: unknown, ids: Ids) => [ids.acmeOrg, ids.acmeOwner, ids.acmeDev].some((id) => JSON.stringify(result ?? null).includes(id));
+const mentions = (result: unknown, ids: Ids) =>
+  [ids.acmeOrg, ids.acmeOwner, ids.acmeDev, ids.acmeVm, ids.acmeService].some((id) => JSON.stringify(result ?? null).includes(id));
 
 const cases: Record<string, Case> = {
   "session.me": { ownOnly: (c) => c.session.me(), reveals: mentions },
@@ -49,6 +51,10 @@ const cases: Record<string, Case> = {
   "users.removeMembership": { refuse: "FORBIDDEN", call: (c, ids) => c.users.removeMembership({ userId: ids.acmeDev, orgId: ids.acmeOrg }) },
   "users.revokeSessions": { refuse: "FORBIDDEN", call: (c, ids) => c.users.revokeSessions({ userId: ids.acmeOwner }) },
   "audit.list": { refuse: "FORBIDDEN", call: (c, ids) => c.audit.list({ orgId: ids.acmeOrg }) },
+  "inventory.vms": { ownOnly: (c, ids) => c.inventory.vms({ orgId: ids.acmeOrg, search: "acme" }), reveals: mentions },
+  "inventory.vm": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.vm({ id: ids.acmeVm }) },
+  "inventory.chain": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.chain({ nodeId: ids.acmeService }) },
+  "inventory.impact": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.impact({ nodeId: ids.acmeVm }) },
 };
 
 let ids: Ids;
@@ -61,6 +67,8 @@ beforeAll(async () => {
     acmeOwner: await idOf("owner@acme.test"),
     acmeDev: await idOf("dev@acme.test"),
     globexOwner: await idOf("owner@globex.test"),
+    acmeVm: (await vmByName("acme-web01")).id,
+    acmeService: await serviceId("acme-web01", "nginx"),
   };
 });
 

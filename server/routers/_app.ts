@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "@/server/trpc";
 import { auditRouter } from "./audit";
+import { inventoryRouter } from "./inventory";
 import { orgsRouter } from "./orgs";
 import { sessionRouter } from "./session";
 import { usersRouter } from "./users";
@@ -9,6 +10,7 @@ export const appRouter = router({
   orgs: orgsRouter,
   users: usersRouter,
   audit: auditRouter,
+  inventory: inventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;
