@@ -54,6 +54,8 @@ const cases: Record<string, Case> = {
   "inventory.vms": { ownOnly: (c, ids) => c.inventory.vms({ orgId: ids.acmeOrg, search: "acme" }), reveals: mentions },
   "inventory.vm": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.vm({ id: ids.acmeVm }) },
   "inventory.chain": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.chain({ nodeId: ids.acmeService }) },
+  "inventory.environmentDrift": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.environmentDrift({ orgId: ids.acmeOrg }) },
+  "inventory.devices": { refuse: "FORBIDDEN", call: (c) => c.inventory.devices({}) },
   "inventory.impact": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.impact({ nodeId: ids.acmeVm }) },
 };
 

@@ -5,7 +5,10 @@ import { requireArea } from "@/server/auth/session";
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const actor = await requireArea("desk");
   return (
-    <AppShell actor={actor} area="desk" sections={[{ href: "/desk", label: "Customers", exact: true }]}>
+    <AppShell actor={actor} area="desk" sections={[
+        { href: "/desk", label: "Customers", exact: true },
+        { href: "/desk/inventory", label: "Inventory" },
+      ]}>
       {children}
     </AppShell>
   );

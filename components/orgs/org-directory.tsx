@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
 
 type OrgRow = { id: string; name: string; slug: string; memberCount: number; createdAt: Date };
@@ -7,7 +7,6 @@ type Directory = { rows: OrgRow[]; total: number; page: number; pageSize: number
 /** Customer orgs a page at a time with a name filter; the first place staff look a customer up. */
 export function OrgDirectory({ basePath, directory, search }: { basePath: string; directory: Directory; search?: string }) {
   const { rows, total, page, pageSize } = directory;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => `${basePath}?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   return (
     <div className="space-y-3">
@@ -48,15 +47,7 @@ export function OrgDirectory({ basePath, directory, search }: { basePath: string
           )}
         </tbody>
       </Table>
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
-        <span>
-          {total} customer{total === 1 ? "" : "s"} · page {page} of {pages}
-        </span>
-        <span className="flex gap-3">
-          {page > 1 && <Link href={href(page - 1)}>← Previous</Link>}
-          {page < pages && <Link href={href(page + 1)}>Next →</Link>}
-        </span>
-      </nav>
+      <Pager total={total} page={page} pageSize={pageSize} noun="customer" hrefFor={href} />
     </div>
   );
 }

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatDisk, formatMemory } from "@/components/inventory/format";
+import { serverCaller } from "@/components/trpc/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
+
+export const metadata: Metadata = { title: "Hardware" };
+
+const statusTone = { active: "good", maintenance: "warn", failed: "bad", retired: "neutral" } as const;
+
+export default async function DevicesPage() {
+  const devices = await (await serverCaller()).inventory.devices({});
+  return (
+    <>
+      <PageHeader title="Hardware" description="Routers, switches, storage, hypervisors and backup servers, and where they stand." />
+      <Card>
+        <Table caption="Devices">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Kind</Th>
+              <Th>Status</Th>
+              <Th>Location</Th>
+              <Th className="text-right">Cores</Th>
+              <Th className="text-right">Memory</Th>
+              <Th className="text-right">Disk</Th>
+              <Th>Management</Th>
+              <Th>
+                <span className="sr-only">Impact</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {devices.map((d) => (
+              <tr key={d.id}>
+                <Td className="font-medium">{d.name}</Td>
+                <Td>{d.kind}</Td>
+                <Td>
+                  <Badge tone={statusTone[d.status]}>{d.status}</Badge>
+                </Td>
+                <Td>{d.siteName ? `${d.siteName} · ${d.rackName} · U${d.rackUnit}` : "—"}</Td>
+                <Td className="text-right tabular-nums">{d.cores || "—"}</Td>
+                <Td className="text-right tabular-nums">{d.memoryMb ? formatMemory(d.memoryMb) : "—"}</Td>
+                <Td className="text-right tabular-nums">{d.diskGb ? formatDisk(d.diskGb) : "—"}</Td>
+                <Td className="font-mono text-xs">{d.managementAddress ?? "—"}</Td>
+                <Td>
+                  <Link href={`/desk/inventory/impact/${d.id}`} className="text-sm text-brand-700 hover:underline">
+                    What fails with it?
+                  </Link>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+    </>
+  );
+}

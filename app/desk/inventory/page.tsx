@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { environmentLabels } from "@/components/inventory/format";
+import { inventoryListParams } from "@/components/inventory/list-params";
+import { VmTable } from "@/components/inventory/vm-table";
+import { serverCaller } from "@/components/trpc/server";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
+
+export const metadata: Metadata = { title: "Inventory" };
+
+export default async function InventoryPage({ searchParams }: { searchParams: Promise<{ q?: string; env?: string; page?: string }> }) {
+  const { search, environment, page } = inventoryListParams(await searchParams);
+  const list = await (await serverCaller()).inventory.vms({ search, environment, page });
+  const href = (p: number) => `/desk/inventory?${new URLSearchParams({ ...(search ? { q: search } : {}), ...(environment ? { env: environment } : {}), page: String(p) })}`;
+  return (
+    <>
+      <PageHeader
+        title="Inventory"
+        description="Every customer VM, where it runs and what it uses."
+        actions={
+          <Link href="/desk/inventory/devices" className="text-sm text-brand-700 underline">
+            Hardware →
+          </Link>
+        }
+      />
+      <Card>
+        <form method="get" role="search" className="mb-3 flex flex-wrap gap-2">
+          <input
+            type="search"
+            name="q"
+            defaultValue={search}
+            placeholder="Find a VM by name or role"
+            aria-label="Find a VM by name or role"
+            className="w-full max-w-sm rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
+          <select name="env" defaultValue={environment ?? ""} aria-label="Environment" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">All environments</option>
+            {Object.entries(environmentLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            Filter
+          </button>
+        </form>
+        <VmTable rows={list.rows} hrefFor={(id) => `/desk/inventory/vms/${id}`} showOrg />
+        <div className="mt-3">
+          <Pager total={list.total} page={list.page} pageSize={list.pageSize} noun="VM" hrefFor={href} />
+        </div>
+      </Card>
+    </>
+  );
+}
