@@ -8,14 +8,24 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { orgs, users } from "@/db/schema";
-import { serviceId, vmByName } from "@/server/inventory/testing";
+import { dependencies, orgs, storagePools, users } from "@/db/schema";
+import { deviceId, serviceId, vmByName } from "@/server/inventory/testing";
 import { appRouter } from "@/server/routers/_app";
 import { callerFor } from "@/server/testing/actors";
 import { databaseFingerprint } from "@/server/testing/snapshot";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
-type Ids = { acmeOrg: string; acmeOwner: string; acmeDev: string; globexOwner: string; acmeVm: string; acmeService: string };
+type Ids = {
+  acmeOrg: string;
+  acmeOwner: string;
+  acmeDev: string;
+  globexOwner: string;
+  acmeVm: string;
+  acmeService: string;
+  hypervisor: string;
+  pool: string;
+  dependency: string;
+};
 
 type Case =
   /** Aimed at Acme's rows: must be refused and change nothing. */
@@ -56,6 +66,27 @@ const cases: Record<string, Case> = {
   "inventory.chain": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.chain({ nodeId: ids.acmeService }) },
   "inventory.environmentDrift": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.environmentDrift({ orgId: ids.acmeOrg }) },
   "inventory.devices": { refuse: "FORBIDDEN", call: (c) => c.inventory.devices({}) },
+  "inventory.storagePools": { refuse: "FORBIDDEN", call: (c) => c.inventory.storagePools() },
+  "inventory.capacity": { refuse: "FORBIDDEN", call: (c) => c.inventory.capacity() },
+  "inventory.placement": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.placement({ orgId: ids.acmeOrg, vcpus: 1, memoryMb: 1024 }) },
+  "inventory.createVm": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) =>
+      c.inventory.createVm({ orgId: ids.acmeOrg, name: "intruder01", hypervisorId: ids.hypervisor, storagePoolId: ids.pool, vcpus: 1, memoryMb: 1024, diskGb: 10 }),
+  },
+  "inventory.updateVm": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.updateVm({ vmId: ids.acmeVm, memoryMb: 2048 }) },
+  "inventory.retireVm": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.retireVm({ id: ids.acmeVm }) },
+  "inventory.createDevice": { refuse: "FORBIDDEN", call: (c) => c.inventory.createDevice({ name: "rogue1", kind: "router" }) },
+  "inventory.updateDevice": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.updateDevice({ deviceId: ids.hypervisor, status: "failed" }) },
+  "inventory.retireDevice": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.retireDevice({ id: ids.hypervisor }) },
+  "inventory.createService": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.createService({ vmId: ids.acmeVm, kind: "nginx", name: "evil" }) },
+  "inventory.updateService": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.updateService({ serviceId: ids.acmeService, ports: [1] }) },
+  "inventory.retireService": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.retireService({ id: ids.acmeService }) },
+  "inventory.addDependency": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.inventory.addDependency({ parentKind: "device", parentId: ids.hypervisor, childKind: "vm", childId: ids.acmeVm }),
+  },
+  "inventory.removeDependency": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.removeDependency({ id: ids.dependency }) },
   "inventory.impact": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.impact({ nodeId: ids.acmeVm }) },
 };
 
@@ -71,6 +102,9 @@ beforeAll(async () => {
     globexOwner: await idOf("owner@globex.test"),
     acmeVm: (await vmByName("acme-web01")).id,
     acmeService: await serviceId("acme-web01", "nginx"),
+    hypervisor: await deviceId("kvm01"),
+    pool: (await db.select().from(storagePools).limit(1))[0]!.id,
+    dependency: (await db.select().from(dependencies).limit(1))[0]!.id,
   };
 });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { devices, racks, sites } from "@/db/schema";
+import { devices, racks, sites, storagePools } from "@/db/schema";
 import { requireStaff, type Actor } from "@/server/auth/actor";
 import { containsPattern } from "@/server/sql/like";
 import { listInventoryInput } from "./schemas";
@@ -35,4 +35,15 @@ export async function listDevices(db: DbOrTx, actor: Actor, input: z.input<typeo
       ),
     )
     .orderBy(asc(devices.kind), asc(devices.name));
+}
+
+/** Storage pools with their server, for the VM form. */
+export async function listStoragePools(db: DbOrTx, actor: Actor) {
+  requireStaff(actor);
+  return db
+    .select({ id: storagePools.id, name: storagePools.name, deviceName: devices.name, capacityGb: storagePools.capacityGb })
+    .from(storagePools)
+    .innerJoin(devices, eq(devices.id, storagePools.deviceId))
+    .where(ne(devices.status, "retired"))
+    .orderBy(asc(storagePools.name));
 }

@@ -1,17 +1,40 @@
-import { chainOf } from "@/server/inventory/chain";
-import { listDevices } from "@/server/inventory/devices";
-import { environmentDrift } from "@/server/inventory/environment-drift";
 import { orgIdInput } from "@/server/identity/schemas";
+import { capacityReport, placementFor, placementInput } from "@/server/inventory/capacity-report";
+import { chainOf } from "@/server/inventory/chain";
+import { addDependency, removeDependency } from "@/server/inventory/dependency-changes";
+import { createDevice, retireDevice, updateDevice } from "@/server/inventory/device-changes";
+import { listDevices, listStoragePools } from "@/server/inventory/devices";
+import { environmentDrift } from "@/server/inventory/environment-drift";
 import { impactOf } from "@/server/inventory/impact";
-import { idInput, listInventoryInput, nodeIdInput } from "@/server/inventory/schemas";
+import { dependencyInput, deviceInput, idInput, listInventoryInput, nodeIdInput, serviceInput, updateDeviceInput, updateVmInput, vmInput } from "@/server/inventory/schemas";
+import { createService, retireService, updateService, updateServiceInput } from "@/server/inventory/service-changes";
+import { createVm, retireVm, updateVm } from "@/server/inventory/vm-changes";
 import { getVm, listVms } from "@/server/inventory/vms";
 import { authedProcedure, orgProcedure, router, staffProcedure } from "@/server/trpc";
+
+const staff = staffProcedure("agent", "engineer", "account_manager");
+const keeper = staffProcedure("agent", "engineer");
 
 export const inventoryRouter = router({
   vms: authedProcedure.input(listInventoryInput).query(({ ctx, input }) => listVms(ctx.db, ctx.actor, input)),
   vm: authedProcedure.input(idInput).query(({ ctx, input }) => getVm(ctx.db, ctx.actor, input)),
   environmentDrift: orgProcedure.input(orgIdInput).query(({ ctx, input }) => environmentDrift(ctx.db, ctx.actor, input)),
   chain: authedProcedure.input(nodeIdInput).query(({ ctx, input }) => chainOf(ctx.db, ctx.actor, input)),
-  devices: staffProcedure("agent", "engineer", "account_manager").input(listInventoryInput).query(({ ctx, input }) => listDevices(ctx.db, ctx.actor, input)),
-  impact: staffProcedure("agent", "engineer", "account_manager").input(nodeIdInput).query(({ ctx, input }) => impactOf(ctx.db, ctx.actor, input)),
+  devices: staff.input(listInventoryInput).query(({ ctx, input }) => listDevices(ctx.db, ctx.actor, input)),
+  storagePools: staff.query(({ ctx }) => listStoragePools(ctx.db, ctx.actor)),
+  impact: staff.input(nodeIdInput).query(({ ctx, input }) => impactOf(ctx.db, ctx.actor, input)),
+  capacity: staff.query(({ ctx }) => capacityReport(ctx.db, ctx.actor)),
+  placement: staff.input(placementInput).query(({ ctx, input }) => placementFor(ctx.db, ctx.actor, input)),
+
+  createVm: keeper.input(vmInput).mutation(({ ctx, input }) => createVm(ctx.db, ctx.actor, input)),
+  updateVm: keeper.input(updateVmInput).mutation(({ ctx, input }) => updateVm(ctx.db, ctx.actor, input)),
+  retireVm: keeper.input(idInput).mutation(({ ctx, input }) => retireVm(ctx.db, ctx.actor, input)),
+  createDevice: keeper.input(deviceInput).mutation(({ ctx, input }) => createDevice(ctx.db, ctx.actor, input)),
+  updateDevice: keeper.input(updateDeviceInput).mutation(({ ctx, input }) => updateDevice(ctx.db, ctx.actor, input)),
+  retireDevice: keeper.input(idInput).mutation(({ ctx, input }) => retireDevice(ctx.db, ctx.actor, input)),
+  createService: keeper.input(serviceInput).mutation(({ ctx, input }) => createService(ctx.db, ctx.actor, input)),
+  updateService: keeper.input(updateServiceInput).mutation(({ ctx, input }) => updateService(ctx.db, ctx.actor, input)),
+  retireService: keeper.input(idInput).mutation(({ ctx, input }) => retireService(ctx.db, ctx.actor, input)),
+  addDependency: keeper.input(dependencyInput).mutation(({ ctx, input }) => addDependency(ctx.db, ctx.actor, input)),
+  removeDependency: keeper.input(idInput).mutation(({ ctx, input }) => removeDependency(ctx.db, ctx.actor, input)),
 });
