@@ -5,7 +5,10 @@ import { requireArea } from "@/server/auth/session";
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireArea("portal");
   return (
-    <AppShell actor={actor} area="portal" sections={[{ href: "/portal", label: "Overview", exact: true }]}>
+    <AppShell actor={actor} area="portal" sections={[
+        { href: "/portal", label: "Overview", exact: true },
+        { href: "/portal/vms", label: "Your servers" },
+      ]}>
       {children}
     </AppShell>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { currentPortalOrg } from "@/components/portal/current-org";
+import { OrgSwitcher } from "@/components/portal/org-switcher";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { serverCaller } from "@/components/trpc/server";
@@ -11,9 +12,7 @@ export const metadata: Metadata = { title: "Your hosting" };
 export default async function PortalHome({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
   const caller = await serverCaller();
   const me = await caller.session.me();
-  const orgs = (await caller.orgs.list()).filter((o) => o.kind === "customer");
-  const { org: requested } = await searchParams;
-  const current = orgs.find((o) => o.slug === requested) ?? orgs[0];
+  const { orgs, current } = await currentPortalOrg((await searchParams).org);
   const org = current ? await caller.orgs.get({ orgId: current.id }) : null;
   const myRole = org?.members.find((m) => m.userId === me.userId)?.role;
 
@@ -23,20 +22,7 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
         title={org ? org.name : "Your hosting"}
         description={`Welcome, ${me.name}.${myRole ? ` You are ${roleLabels[myRole].toLowerCase()} of ${org?.name}.` : ""}`}
       />
-      {orgs.length > 1 && (
-        <nav aria-label="Organisations" className="mb-4 flex flex-wrap gap-2 text-sm">
-          {orgs.map((o) => (
-            <Link
-              key={o.id}
-              href={`/portal?org=${o.slug}`}
-              aria-current={o.id === org?.id ? "page" : undefined}
-              className="rounded-full border border-slate-300 px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50"
-            >
-              {o.name}
-            </Link>
-          ))}
-        </nav>
-      )}
+      <OrgSwitcher orgs={orgs} currentId={org?.id} basePath="/portal" />
       {org ? (
         <Card title="Your team">
           <ul className="divide-y divide-slate-100">

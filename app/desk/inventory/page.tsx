@@ -19,9 +19,17 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         title="Inventory"
         description="Every customer VM, where it runs and what it uses."
         actions={
-          <Link href="/desk/inventory/devices" className="text-sm text-brand-700 underline">
-            Hardware →
-          </Link>
+          <nav aria-label="Inventory views" className="flex gap-4 text-sm">
+            <Link href="/desk/inventory/vms/new" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              New VM
+            </Link>
+            <Link href="/desk/inventory/devices" className="py-1.5 text-brand-700 underline">
+              Hardware
+            </Link>
+            <Link href="/desk/inventory/capacity" className="py-1.5 text-brand-700 underline">
+              Capacity
+            </Link>
+          </nav>
         }
       />
       <Card>

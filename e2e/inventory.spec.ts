@@ -1,0 +1,59 @@
+import { expect } from "@playwright/test";
+import { isolatedAppTest } from "./support/app";
+import { signInAndLand } from "./support/sign-in";
+
+const test = isolatedAppTest();
+
+test("staff create a VM for Acme: Acme's owner sees it, Globex's owner cannot", async ({ browser }) => {
+  const engineer = await browser.newPage();
+  await signInAndLand(engineer, "engineer@hostdesk.test", "/desk");
+  await engineer.getByRole("link", { name: "Inventory" }).click();
+  await engineer.getByRole("link", { name: "New VM" }).click();
+  const form = engineer.getByRole("form", { name: "New VM" });
+  await form.getByLabel("Customer").selectOption({ label: "Acme" });
+  await form.getByLabel("Name").fill("acme-search01");
+  await form.getByLabel("Role").fill("search");
+  await form.getByLabel("Memory (GiB)").fill("8");
+  // The hypervisor list fills from the placement rules; the least loaded is preselected.
+  await expect(form.getByLabel("Hypervisor").locator("option").first()).toContainText("least loaded");
+  await form.getByRole("button", { name: "Create VM" }).click();
+  await expect(engineer.getByRole("heading", { level: 1 })).toHaveText("acme-search01");
+  const vmUrl = new URL(engineer.url());
+
+  const acme = await (await browser.newContext()).newPage();
+  await signInAndLand(acme, "owner@acme.test", "/portal");
+  await acme.getByRole("link", { name: "Your servers" }).click();
+  await acme.getByRole("link", { name: "acme-search01" }).click();
+  await expect(acme.getByRole("heading", { level: 1 })).toHaveText("acme-search01");
+  await expect(acme.getByText(/acme-search01 runs on hypervisor kvm\d+, stored on st0\d, reached through rtr1 and rtr2/)).toBeVisible();
+
+  const globex = await (await browser.newContext()).newPage();
+  await signInAndLand(globex, "owner@globex.test", "/portal");
+  await globex.goto("/portal/vms");
+  await expect(globex.getByRole("link", { name: "acme-search01" })).toHaveCount(0);
+  await globex.goto(vmUrl.pathname.replace("/desk/inventory", "/portal"));
+  await expect(globex.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("a customer reads their services' chains in plain words and sees staging's gaps", async ({ page }) => {
+  await signInAndLand(page, "owner@acme.test", "/portal");
+  await page.goto("/portal/vms");
+  await expect(page.getByTestId("environment-drift")).toContainText("Production has haproxy on the lb servers; staging does not");
+  await page.getByRole("link", { name: "acme-web01" }).click();
+  await expect(page.getByText(/nginx runs on acme-web01, which runs on hypervisor kvm\d+/)).toBeVisible();
+  await expect(page.getByRole("img", { name: "What acme-web01 depends on" })).toBeVisible();
+});
+
+test("staff see capacity at a glance and what fails with a switch", async ({ page }) => {
+  await signInAndLand(page, "agent@hostdesk.test", "/desk");
+  await page.goto("/desk/inventory/capacity");
+  await expect(page.getByRole("meter", { name: "st01-ssd on st01" })).toBeVisible();
+  await expect(page.getByText(/above the 40 % rule/)).toBeVisible();
+  await page.goto("/desk/inventory/devices");
+  await page.getByRole("row", { name: /sw1/ }).getByRole("link", { name: "What fails with it?" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What fails with sw1");
+  await expect(page.getByText(/VMs and \d+ services of 2 customers go down/)).toBeVisible();
+  await page.goto("/desk/inventory/devices");
+  await page.getByRole("row", { name: /rtr1/ }).getByRole("link", { name: "What fails with it?" }).click();
+  await expect(page.getByText("nothing else goes down")).toBeVisible();
+});
