@@ -38,7 +38,7 @@ test("staff create a VM for Acme: Acme's owner sees it, Globex's owner cannot", 
 test("a customer reads their services' chains in plain words and sees staging's gaps", async ({ page }) => {
   await signInAndLand(page, "owner@acme.test", "/portal");
   await page.goto("/portal/vms");
-  await expect(page.getByTestId("environment-drift")).toContainText("Production has haproxy on the lb servers; staging does not");
+  await expect(page.getByTestId("environment-drift")).toContainText("Production has lb servers (haproxy, monitoring); staging does not");
   await page.getByRole("link", { name: "acme-web01" }).click();
   await expect(page.getByText(/nginx runs on acme-web01, which runs on hypervisor kvm\d+/)).toBeVisible();
   await expect(page.getByRole("img", { name: "What acme-web01 depends on" })).toBeVisible();

@@ -20,14 +20,14 @@ type VmRow = {
 const statusTone = { running: "good", provisioning: "info", stopped: "neutral", failed: "bad", retired: "neutral" } as const;
 
 /** VMs in a dense table; `hrefFor` decides where a row leads (desk or portal). */
-export function VmTable({ rows, hrefFor, showOrg }: { rows: VmRow[]; hrefFor: (id: string) => string; showOrg: boolean }) {
+export function VmTable({ rows, hrefFor, showOrg, showEnvironment = true }: { rows: VmRow[]; hrefFor: (id: string) => string; showOrg: boolean; showEnvironment?: boolean }) {
   return (
     <Table caption="Virtual machines">
       <thead>
         <tr>
           <Th>Name</Th>
           {showOrg && <Th>Customer</Th>}
-          <Th>Environment</Th>
+          {showEnvironment && <Th>Environment</Th>}
           <Th>Status</Th>
           <Th className="text-right">vCPUs</Th>
           <Th className="text-right">Memory</Th>
@@ -46,7 +46,7 @@ export function VmTable({ rows, hrefFor, showOrg }: { rows: VmRow[]; hrefFor: (i
               <span className="ml-2 text-xs text-slate-500">{vm.role}</span>
             </Td>
             {showOrg && <Td>{vm.orgName}</Td>}
-            <Td>{environmentLabels[vm.environment]}</Td>
+            {showEnvironment && <Td>{environmentLabels[vm.environment]}</Td>}
             <Td>
               <Badge tone={statusTone[vm.status as keyof typeof statusTone] ?? "neutral"}>{vm.status}</Badge>
             </Td>
@@ -59,7 +59,7 @@ export function VmTable({ rows, hrefFor, showOrg }: { rows: VmRow[]; hrefFor: (i
         ))}
         {rows.length === 0 && (
           <tr>
-            <Td colSpan={showOrg ? 9 : 8} className="text-slate-500">
+            <Td colSpan={7 + Number(showOrg) + Number(showEnvironment)} className="text-slate-500">
               No VMs match.
             </Td>
           </tr>

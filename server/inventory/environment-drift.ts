@@ -7,22 +7,38 @@ import { notFound } from "@/server/errors";
 import { orgIdInput } from "@/server/identity/schemas";
 
 export type StructureEntry = { role: string; serviceKind: string | null };
-export type DriftItem = { role: string; serviceKind: string | null; missingIn: "staging" | "production" };
+/** A whole role missing on one side (`serviceKinds` lists what it runs), or one service kind missing from a role both have. */
+export type DriftItem = { role: string; serviceKinds: string[]; wholeRole: boolean; missingIn: "staging" | "production" };
 
-const key = (e: StructureEntry) => `${e.role}\u0000${e.serviceKind ?? ""}`;
+function kindsByRole(entries: StructureEntry[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const e of entries) {
+    const kinds = map.get(e.role) ?? new Set<string>();
+    if (e.serviceKind) kinds.add(e.serviceKind);
+    map.set(e.role, kinds);
+  }
+  return map;
+}
 
 /**
- * Structural differences between production and staging: roles, and service kinds per role, present
- * in one and absent in the other. Counts do not matter (production runs three web servers, staging
- * one); shape does (production has a load balancer, staging has none).
+ * Structural differences between production and staging: roles present on one side only, and for
+ * roles on both sides, service kinds present on one side only. Counts do not matter (production runs
+ * three web servers, staging one); shape does (production has a load balancer, staging has none).
  */
 export function compareStructure(production: StructureEntry[], staging: StructureEntry[]): DriftItem[] {
-  const prod = new Map(production.map((e) => [key(e), e]));
-  const stg = new Map(staging.map((e) => [key(e), e]));
+  const sides = { production: kindsByRole(production), staging: kindsByRole(staging) };
   const drift: DriftItem[] = [];
-  for (const [k, e] of prod) if (!stg.has(k)) drift.push({ ...e, missingIn: "staging" });
-  for (const [k, e] of stg) if (!prod.has(k)) drift.push({ ...e, missingIn: "production" });
-  return drift.sort((a, b) => a.role.localeCompare(b.role) || (a.serviceKind ?? "").localeCompare(b.serviceKind ?? ""));
+  for (const [have, lack] of [
+    ["production", "staging"],
+    ["staging", "production"],
+  ] as const) {
+    for (const [role, kinds] of sides[have]) {
+      const other = sides[lack].get(role);
+      if (!other) drift.push({ role, serviceKinds: [...kinds].sort(), wholeRole: true, missingIn: lack });
+      else for (const kind of kinds) if (!other.has(kind)) drift.push({ role, serviceKinds: [kind], wholeRole: false, missingIn: lack });
+    }
+  }
+  return drift.sort((a, b) => a.missingIn.localeCompare(b.missingIn) || a.role.localeCompare(b.role) || a.serviceKinds.join().localeCompare(b.serviceKinds.join()));
 }
 
 /** An org's production/staging drift, for its portal and for staff. */

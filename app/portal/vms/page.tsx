@@ -19,7 +19,8 @@ export default async function PortalVmsPage({ searchParams }: { searchParams: Pr
   ]);
   const environments = (Object.keys(environmentLabels) as (keyof typeof environmentLabels)[]).filter((env) => list.rows.some((vm) => vm.environment === env));
   const missing = (side: "staging" | "production") => drift.drift.filter((d) => d.missingIn === side);
-  const describe = (d: { role: string; serviceKind: string | null }) => (d.serviceKind ? `${d.serviceKind} on the ${d.role} servers` : `${d.role} servers`);
+  const describe = (d: { role: string; serviceKinds: string[]; wholeRole: boolean }) =>
+    d.wholeRole ? `${d.role} servers${d.serviceKinds.length ? ` (${d.serviceKinds.join(", ")})` : ""}` : `${d.serviceKinds.join(", ")} on the ${d.role} servers`;
   return (
     <>
       <PageHeader title="Your servers" description={`${list.total} virtual machine${list.total === 1 ? "" : "s"} of ${current.name}, and what runs on them.`} />
@@ -31,12 +32,12 @@ export default async function PortalVmsPage({ searchParams }: { searchParams: Pr
           ) : (
             <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="environment-drift">
               {missing("staging").map((d) => (
-                <li key={`s-${d.role}-${d.serviceKind}`}>
+                <li key={`s-${d.role}-${d.serviceKinds.join()}`}>
                   Production has {describe(d)}; <strong>staging does not</strong>, so changes to it cannot be tried out first.
                 </li>
               ))}
               {missing("production").map((d) => (
-                <li key={`p-${d.role}-${d.serviceKind}`}>Staging has {describe(d)}, which production does not.</li>
+                <li key={`p-${d.role}-${d.serviceKinds.join()}`}>Staging has {describe(d)}, which production does not.</li>
               ))}
             </ul>
           )}
@@ -45,7 +46,7 @@ export default async function PortalVmsPage({ searchParams }: { searchParams: Pr
       <div className="space-y-6">
         {environments.map((env) => (
           <Card key={env} title={environmentLabels[env]}>
-            <VmTable rows={list.rows.filter((vm) => vm.environment === env)} hrefFor={(id) => `/portal/vms/${id}`} showOrg={false} />
+            <VmTable rows={list.rows.filter((vm) => vm.environment === env)} hrefFor={(id) => `/portal/vms/${id}`} showOrg={false} showEnvironment={false} />
           </Card>
         ))}
         {list.rows.length === 0 && <p className="text-slate-600">No servers yet.</p>}
