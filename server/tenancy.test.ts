@@ -87,6 +87,11 @@ const cases: Record<string, Case> = {
     call: (c, ids) => c.inventory.addDependency({ parentKind: "device", parentId: ids.hypervisor, childKind: "vm", childId: ids.acmeVm }),
   },
   "inventory.removeDependency": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.removeDependency({ id: ids.dependency }) },
+  "inventory.readiness": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.readiness({ id: ids.acmeVm }) },
+  "inventory.tickChecklistItem": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.inventory.tickChecklistItem({ serviceId: ids.acmeService, item: "log_rotation", done: false }),
+  },
   "inventory.impact": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.impact({ nodeId: ids.acmeVm }) },
 };
 

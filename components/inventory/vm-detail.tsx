@@ -4,16 +4,30 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { appRouter } from "@/server/routers/_app";
 import { environmentLabels, formatDisk, formatMemory } from "./format";
+import { ReadinessPanel } from "./readiness-panel";
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 type Vm = Awaited<ReturnType<Caller["inventory"]["vm"]>>;
 type Chain = Awaited<ReturnType<Caller["inventory"]["chain"]>>;
+type Readiness = Awaited<ReturnType<Caller["inventory"]["readiness"]>>;
 
 /**
  * A VM as both staff and its customer see it: resources, services with their chains in plain words,
  * and the picture of what it depends on. Staff also get the way to its impact.
  */
-export function VmDetail({ vm, chain, serviceChains, forStaff }: { vm: Vm; chain: Chain; serviceChains: Record<string, string | null>; forStaff: boolean }) {
+export function VmDetail({
+  vm,
+  chain,
+  readiness,
+  serviceChains,
+  forStaff,
+}: {
+  vm: Vm;
+  chain: Chain;
+  readiness: Readiness;
+  serviceChains: Record<string, string | null>;
+  forStaff: boolean;
+}) {
   const facts: [string, string][] = [
     ["Environment", environmentLabels[vm.environment]],
     ["Role", vm.role],
@@ -54,6 +68,7 @@ export function VmDetail({ vm, chain, serviceChains, forStaff }: { vm: Vm; chain
           {vm.services.length === 0 && <li className="py-2 text-sm text-slate-500">No services recorded.</li>}
         </ul>
       </Card>
+      <ReadinessPanel readiness={readiness} forStaff={forStaff} />
       <Card title="What it depends on">
         <DependencyGraph
           label={`What ${vm.name} depends on`}

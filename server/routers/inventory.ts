@@ -1,6 +1,7 @@
 import { orgIdInput } from "@/server/identity/schemas";
 import { capacityReport, placementFor, placementInput } from "@/server/inventory/capacity-report";
 import { chainOf } from "@/server/inventory/chain";
+import { tickChecklistItem, tickInput, vmReadiness } from "@/server/inventory/checklist";
 import { addDependency, removeDependency } from "@/server/inventory/dependency-changes";
 import { createDevice, retireDevice, updateDevice } from "@/server/inventory/device-changes";
 import { listDevices, listStoragePools } from "@/server/inventory/devices";
@@ -18,6 +19,7 @@ const keeper = staffProcedure("agent", "engineer");
 export const inventoryRouter = router({
   vms: authedProcedure.input(listInventoryInput).query(({ ctx, input }) => listVms(ctx.db, ctx.actor, input)),
   vm: authedProcedure.input(idInput).query(({ ctx, input }) => getVm(ctx.db, ctx.actor, input)),
+  readiness: authedProcedure.input(idInput).query(({ ctx, input }) => vmReadiness(ctx.db, ctx.actor, input)),
   environmentDrift: orgProcedure.input(orgIdInput).query(({ ctx, input }) => environmentDrift(ctx.db, ctx.actor, input)),
   chain: authedProcedure.input(nodeIdInput).query(({ ctx, input }) => chainOf(ctx.db, ctx.actor, input)),
   devices: staff.input(listInventoryInput).query(({ ctx, input }) => listDevices(ctx.db, ctx.actor, input)),
@@ -35,6 +37,7 @@ export const inventoryRouter = router({
   createService: keeper.input(serviceInput).mutation(({ ctx, input }) => createService(ctx.db, ctx.actor, input)),
   updateService: keeper.input(updateServiceInput).mutation(({ ctx, input }) => updateService(ctx.db, ctx.actor, input)),
   retireService: keeper.input(idInput).mutation(({ ctx, input }) => retireService(ctx.db, ctx.actor, input)),
+  tickChecklistItem: keeper.input(tickInput).mutation(({ ctx, input }) => tickChecklistItem(ctx.db, ctx.actor, input)),
   addDependency: keeper.input(dependencyInput).mutation(({ ctx, input }) => addDependency(ctx.db, ctx.actor, input)),
   removeDependency: keeper.input(idInput).mutation(({ ctx, input }) => removeDependency(ctx.db, ctx.actor, input)),
 });
