@@ -57,3 +57,38 @@ test("staff see capacity at a glance and what fails with a switch", async ({ pag
   await page.getByRole("row", { name: /rtr1/ }).getByRole("link", { name: "What fails with it?" }).click();
   await expect(page.getByText("nothing else goes down")).toBeVisible();
 });
+
+test("staff add a hypervisor, wire it to a switch, and a dependency cycle is refused", async ({ page }) => {
+  await signInAndLand(page, "engineer@hostdesk.test", "/desk");
+  await page.goto("/desk/inventory/devices");
+  const device = page.getByRole("form", { name: "New device" });
+  await device.getByLabel("Name").fill("kvm07");
+  await device.getByLabel("Kind").selectOption("hypervisor");
+  await device.getByLabel("Cores").fill("32");
+  await device.getByLabel("Memory (GiB)").fill("256");
+  await device.getByRole("button", { name: "Add device" }).click();
+  await expect(page.getByRole("cell", { name: "kvm07", exact: true })).toBeVisible();
+
+  const wiring = page.getByRole("form", { name: "New dependency" });
+  await wiring.getByLabel("This device").selectOption({ label: "kvm07 (hypervisor)" });
+  await wiring.getByLabel("depends on").selectOption({ label: "sw1 (switch)" });
+  await wiring.getByRole("button", { name: "Add dependency" }).click();
+  await expect(page.getByText("kvm07 → sw1")).toBeVisible();
+
+  await wiring.getByLabel("This device").selectOption({ label: "sw1 (switch)" });
+  await wiring.getByLabel("depends on").selectOption({ label: "kvm07 (hypervisor)" });
+  await wiring.getByRole("button", { name: "Add dependency" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("would close a cycle");
+});
+
+test("a resize the hypervisor cannot carry is refused with the reason, and nothing changes", async ({ page }) => {
+  await signInAndLand(page, "engineer@hostdesk.test", "/desk");
+  await page.goto("/desk/inventory?q=acme-db01");
+  await page.getByRole("link", { name: "acme-db01" }).click();
+  const resize = page.getByRole("form", { name: "Resize VM" });
+  await resize.getByLabel("Memory (GiB)").fill("4096");
+  await resize.getByRole("button", { name: "Resize" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("GiB of memory");
+  await page.reload();
+  await expect(page.getByText("32 GiB", { exact: true })).toBeVisible();
+});

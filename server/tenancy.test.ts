@@ -92,6 +92,7 @@ const cases: Record<string, Case> = {
     refuse: "FORBIDDEN",
     call: (c, ids) => c.inventory.tickChecklistItem({ serviceId: ids.acmeService, item: "log_rotation", done: false }),
   },
+  "inventory.dependencies": { refuse: "FORBIDDEN", call: (c) => c.inventory.dependencies() },
   "inventory.impact": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.impact({ nodeId: ids.acmeVm }) },
 };
 

@@ -1,9 +1,10 @@
 import { and, asc, eq, ilike, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { devices, racks, sites, storagePools } from "@/db/schema";
+import { dependencies, devices, racks, sites, storagePools } from "@/db/schema";
 import { requireStaff, type Actor } from "@/server/auth/actor";
 import { containsPattern } from "@/server/sql/like";
+import { resolveNodes } from "./nodes";
 import { listInventoryInput } from "./schemas";
 
 /** Provider hardware with where it stands. Staff only: customers see hardware only in their chains. */
@@ -46,4 +47,17 @@ export async function listStoragePools(db: DbOrTx, actor: Actor) {
     .innerJoin(devices, eq(devices.id, storagePools.deviceId))
     .where(ne(devices.status, "retired"))
     .orderBy(asc(storagePools.name));
+}
+
+/** Explicit dependencies with both ends named, for staff to review and edit. */
+export async function listExplicitDependencies(db: DbOrTx, actor: Actor) {
+  requireStaff(actor);
+  const rows = await db.select().from(dependencies).orderBy(asc(dependencies.createdAt));
+  const names = await resolveNodes(db, [...new Set(rows.flatMap((r) => [r.parentId, r.childId]))]);
+  return rows.map((r) => ({
+    id: r.id,
+    parent: names.get(r.parentId)?.name ?? "(gone)",
+    child: names.get(r.childId)?.name ?? "(gone)",
+    redundancyGroup: r.redundancyGroup,
+  }));
 }

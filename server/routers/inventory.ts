@@ -4,7 +4,7 @@ import { chainOf } from "@/server/inventory/chain";
 import { tickChecklistItem, tickInput, vmReadiness } from "@/server/inventory/checklist";
 import { addDependency, removeDependency } from "@/server/inventory/dependency-changes";
 import { createDevice, retireDevice, updateDevice } from "@/server/inventory/device-changes";
-import { listDevices, listStoragePools } from "@/server/inventory/devices";
+import { listDevices, listExplicitDependencies, listStoragePools } from "@/server/inventory/devices";
 import { environmentDrift } from "@/server/inventory/environment-drift";
 import { impactOf } from "@/server/inventory/impact";
 import { dependencyInput, deviceInput, idInput, listInventoryInput, nodeIdInput, serviceInput, updateDeviceInput, updateVmInput, vmInput } from "@/server/inventory/schemas";
@@ -24,6 +24,7 @@ export const inventoryRouter = router({
   chain: authedProcedure.input(nodeIdInput).query(({ ctx, input }) => chainOf(ctx.db, ctx.actor, input)),
   devices: staff.input(listInventoryInput).query(({ ctx, input }) => listDevices(ctx.db, ctx.actor, input)),
   storagePools: staff.query(({ ctx }) => listStoragePools(ctx.db, ctx.actor)),
+  dependencies: staff.query(({ ctx }) => listExplicitDependencies(ctx.db, ctx.actor)),
   impact: staff.input(nodeIdInput).query(({ ctx, input }) => impactOf(ctx.db, ctx.actor, input)),
   capacity: staff.query(({ ctx }) => capacityReport(ctx.db, ctx.actor)),
   placement: staff.input(placementInput).query(({ ctx, input }) => placementFor(ctx.db, ctx.actor, input)),

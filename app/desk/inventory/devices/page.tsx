@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDisk, formatMemory } from "@/components/inventory/format";
+import { HardwareEditor } from "@/components/inventory/hardware-editor";
 import { serverCaller } from "@/components/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: "Hardware" };
 const statusTone = { active: "good", maintenance: "warn", failed: "bad", retired: "neutral" } as const;
 
 export default async function DevicesPage() {
-  const devices = await (await serverCaller()).inventory.devices({});
+  const caller = await serverCaller();
+  const [devices, dependencies] = await Promise.all([caller.inventory.devices({}), caller.inventory.dependencies()]);
   return (
     <>
       <PageHeader title="Hardware" description="Routers, switches, storage, hypervisors and backup servers, and where they stand." />
@@ -54,6 +56,9 @@ export default async function DevicesPage() {
             ))}
           </tbody>
         </Table>
+      </Card>
+      <Card title="Add and wire up hardware" className="mt-6">
+        <HardwareEditor devices={devices.map(({ id, name, kind }) => ({ id, name, kind }))} dependencies={dependencies} />
       </Card>
     </>
   );

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { isUuid } from "@/components/inventory/is-uuid";
 import { loadVmDetail } from "@/components/inventory/load-vm-detail";
 import { VmDetail } from "@/components/inventory/vm-detail";
-import { PageHeader } from "@/components/ui/card";
+import { VmActions } from "@/components/inventory/vm-actions";
+import { Card, PageHeader } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "VM" };
 
@@ -14,7 +15,12 @@ export default async function DeskVmPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader title={detail.vm.name} description={`${detail.vm.orgName} · ${detail.vm.role}`} />
-      <VmDetail {...detail} forStaff />
+      <div className="space-y-6">
+        <Card title="Change">
+          <VmActions vm={detail.vm} />
+        </Card>
+        <VmDetail {...detail} forStaff />
+      </div>
     </>
   );
 }
