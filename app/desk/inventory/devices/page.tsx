@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDisk, formatMemory } from "@/components/inventory/format";
 import { HardwareEditor } from "@/components/inventory/hardware-editor";
+import { deviceKinds } from "@/server/inventory/schemas";
 import { serverCaller } from "@/components/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -11,13 +12,41 @@ export const metadata: Metadata = { title: "Hardware" };
 
 const statusTone = { active: "good", maintenance: "warn", failed: "bad", retired: "neutral" } as const;
 
-export default async function DevicesPage() {
+export default async function DevicesPage({ searchParams }: { searchParams: Promise<{ q?: string; kind?: string }> }) {
+  const { q, kind } = await searchParams;
+  const search = q?.trim().slice(0, 80) || undefined;
+  const deviceKind = deviceKinds.find((k) => k === kind);
   const caller = await serverCaller();
-  const [devices, dependencies] = await Promise.all([caller.inventory.devices({}), caller.inventory.dependencies()]);
+  const [devices, all, dependencies] = await Promise.all([
+    caller.inventory.devices({ search, deviceKind }),
+    caller.inventory.devices({}),
+    caller.inventory.dependencies(),
+  ]);
   return (
     <>
       <PageHeader title="Hardware" description="Routers, switches, storage, hypervisors and backup servers, and where they stand." />
       <Card>
+        <form method="get" role="search" className="mb-3 flex flex-wrap gap-2">
+          <input
+            type="search"
+            name="q"
+            defaultValue={search}
+            placeholder="Find a device by name"
+            aria-label="Find a device by name"
+            className="w-full max-w-xs rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          />
+          <select name="kind" defaultValue={deviceKind ?? ""} aria-label="Kind" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            <option value="">All kinds</option>
+            {deviceKinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            Filter
+          </button>
+        </form>
         <Table caption="Devices">
           <thead>
             <tr>
@@ -58,7 +87,7 @@ export default async function DevicesPage() {
         </Table>
       </Card>
       <Card title="Add and wire up hardware" className="mt-6">
-        <HardwareEditor devices={devices.map(({ id, name, kind }) => ({ id, name, kind }))} dependencies={dependencies} />
+        <HardwareEditor devices={all.map(({ id, name, kind }) => ({ id, name, kind }))} dependencies={dependencies} />
       </Card>
     </>
   );
