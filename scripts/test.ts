@@ -34,6 +34,9 @@ function check(label: string, command: string, args: string[]): boolean {
 }
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
+// Always a fresh build, so the browser suite tests this code and not an older build; removed first
+// because an old build's generated route types would confuse the typecheck.
+fs.rmSync(path.resolve(".next"), { recursive: true, force: true });
 
 check("typecheck", bin("tsc"), ["--noEmit"]);
 check("lint", bin("eslint"), ["--max-warnings=0", "."]);
@@ -53,8 +56,6 @@ if (vitest) {
   total.skipped += vitest.numPendingTests + vitest.numTodoTests;
 } else total.failed += 1;
 
-// Always a fresh build, so the browser suite tests this code and not an older build.
-fs.rmSync(path.resolve(".next"), { recursive: true, force: true });
 const built = check("production build", process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"]);
 
 if (built) {

@@ -6,7 +6,19 @@ import type { Context } from "@/server/trpc";
  * Same-origin check for mutations. A browser always sends Origin (or Sec-Fetch-Site) on a POST;
  * a non-browser client sends neither and carries no ambient cookies to abuse.
  */
-export function isSameOrigin(headers: Headers): boolean {
+export type HeaderLookup = { get(name: string): string | null };
+
+/** Node's IncomingHttpHeaders seen through the same lookup a fetch Headers object offers. */
+export function nodeHeaders(raw: Record<string, string | string[] | undefined>): HeaderLookup {
+  return {
+    get: (name) => {
+      const value = raw[name.toLowerCase()];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    },
+  };
+}
+
+export function isSameOrigin(headers: HeaderLookup): boolean {
   if (headers.get("sec-fetch-site") === "cross-site") return false;
   const origin = headers.get("origin");
   if (!origin) return true;
@@ -19,6 +31,6 @@ export function isSameOrigin(headers: Headers): boolean {
   }
 }
 
-export function buildContext(actor: Actor | null, headers: Headers): Context {
+export function buildContext(actor: Actor | null, headers: HeaderLookup): Context {
   return { db: getDb(), actor, sameOrigin: isSameOrigin(headers) };
 }

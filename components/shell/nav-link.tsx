@@ -6,7 +6,7 @@ import { cn } from "@/components/ui/cn";
 
 /** A nav link that marks itself current for its path and everything below it. */
 export function NavLink({ href, children, exact = false }: { href: string; children: string; exact?: boolean }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   const active = exact ? pathname === href : pathname === href || pathname.startsWith(href + "/");
   return (
     <Link

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, orgs, users } from "@/db/schema";
 import { forbidden } from "@/server/errors";
@@ -21,13 +21,8 @@ export type Actor = {
 
 export type SessionClaims = { userId: string; sessionVersion: number };
 
-/**
- * Resolves session claims to an actor, or null when the session no longer holds: the account was
- * disabled or its session version was bumped (sign-out everywhere, password reset). Roles come from
- * the database, so a role change takes effect on the very next request.
- */
-export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
-  const rows = await db
+function prepareActorQuery(db: DbOrTx) {
+  return db
     .select({
       userId: users.id,
       email: users.email,
@@ -44,7 +39,26 @@ export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Acto
     .from(users)
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(orgs, eq(orgs.id, memberships.orgId))
-    .where(eq(users.id, claims.userId));
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("load_actor");
+}
+
+// Every request loads its actor: building the query once per database handle (and letting Postgres
+// keep the plan per connection) takes a measurable share off each request.
+const preparedActorQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareActorQuery>>();
+
+/**
+ * Resolves session claims to an actor, or null when the session no longer holds: the account was
+ * disabled or its session version was bumped (sign-out everywhere, password reset). Roles come from
+ * the database, so a role change takes effect on the very next request.
+ */
+export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
+  let query = preparedActorQueries.get(db);
+  if (!query) {
+    query = prepareActorQuery(db);
+    preparedActorQueries.set(db, query);
+  }
+  const rows = await query.execute({ userId: claims.userId });
   const first = rows[0];
   if (!first || first.disabledAt || first.sessionVersion !== claims.sessionVersion) return null;
 

@@ -2,16 +2,14 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
-import { loadActor, type Actor } from "./actor";
+import type { Actor } from "./actor";
 import { areaPaths, canUseArea, landingPath, type Area } from "./roles";
-import { claimsFromCookie } from "./session-token";
+import { actorFromCookie } from "./session-token";
 
 /** The current request's actor, checked against the database once per request. */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
-  const claims = await claimsFromCookie((name) => jar.get(name)?.value);
-  return claims ? loadActor(getDb(), claims) : null;
+  return actorFromCookie((name) => jar.get(name)?.value);
 });
 
 /**
