@@ -92,3 +92,23 @@ test("a resize the hypervisor cannot carry is refused with the reason, and nothi
   await page.reload();
   await expect(page.getByText("32 GiB", { exact: true })).toBeVisible();
 });
+
+test("an engineer exports the inventory and imports it back with one more VM", async ({ page }) => {
+  await signInAndLand(page, "engineer@hostdesk.test", "/desk");
+  const exported = await page.request.get("/desk/inventory/export");
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-disposition"]).toMatch(/attachment; filename="hostdesk-inventory-/);
+  const document = (await exported.json()) as { vms: Record<string, unknown>[] };
+  const template = document.vms.find((vm) => vm.name === "acme-web01")!;
+  document.vms.push({ ...template, name: "acme-web09", redundancyGroup: null });
+
+  await page.goto("/desk/inventory/devices");
+  await page.getByLabel("Import a JSON document").setInputFiles({ name: "inventory.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) });
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toContainText(/1 created, 0 updated, \d+ unchanged/);
+  await page.goto("/desk/inventory?q=acme-web09");
+  await expect(page.getByRole("link", { name: "acme-web09" })).toBeVisible();
+
+  const customer = await page.context().browser()!.newPage();
+  await signInAndLand(customer, "owner@acme.test", "/portal");
+  expect((await customer.request.get("/desk/inventory/export")).status()).not.toBe(200);
+});

@@ -93,6 +93,15 @@ const cases: Record<string, Case> = {
     call: (c, ids) => c.inventory.tickChecklistItem({ serviceId: ids.acmeService, item: "log_rotation", done: false }),
   },
   "inventory.dependencies": { refuse: "FORBIDDEN", call: (c) => c.inventory.dependencies() },
+  "inventory.export": { refuse: "FORBIDDEN", call: (c) => c.inventory.export() },
+  "inventory.import": {
+    refuse: "FORBIDDEN",
+    call: (c) =>
+      c.inventory.import({
+        version: 1,
+        vms: [{ org: "acme", name: "intruder01", hypervisor: "kvm01", storagePool: { device: "st01", name: "st01-ssd" }, vcpus: 1, memoryMb: 1024, diskGb: 10 }],
+      }),
+  },
   "inventory.impact": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.impact({ nodeId: ids.acmeVm }) },
 };
 

@@ -10,11 +10,16 @@ import { impactOf } from "@/server/inventory/impact";
 import { dependencyInput, deviceInput, idInput, listInventoryInput, nodeIdInput, serviceInput, updateDeviceInput, updateVmInput, vmInput } from "@/server/inventory/schemas";
 import { createService, retireService, updateService, updateServiceInput } from "@/server/inventory/service-changes";
 import { createVm, retireVm, updateVm } from "@/server/inventory/vm-changes";
+import { exportInventory } from "@/server/inventory/transfer/export";
+import { inventoryDocumentUpload } from "@/server/inventory/transfer/format";
+import { importInventory } from "@/server/inventory/transfer/import";
 import { getVm, listVms } from "@/server/inventory/vms";
 import { authedProcedure, orgProcedure, router, staffProcedure } from "@/server/trpc";
 
 const staff = staffProcedure("agent", "engineer", "account_manager");
 const keeper = staffProcedure("agent", "engineer");
+/** Loading a whole data centre is for engineers (and admins). */
+const importer = staffProcedure("engineer");
 
 export const inventoryRouter = router({
   vms: authedProcedure.input(listInventoryInput).query(({ ctx, input }) => listVms(ctx.db, ctx.actor, input)),
@@ -28,6 +33,9 @@ export const inventoryRouter = router({
   impact: staff.input(nodeIdInput).query(({ ctx, input }) => impactOf(ctx.db, ctx.actor, input)),
   capacity: staff.query(({ ctx }) => capacityReport(ctx.db, ctx.actor)),
   placement: staff.input(placementInput).query(({ ctx, input }) => placementFor(ctx.db, ctx.actor, input)),
+
+  export: staff.query(({ ctx }) => exportInventory(ctx.db, ctx.actor)),
+  import: importer.input(inventoryDocumentUpload).mutation(({ ctx, input }) => importInventory(ctx.db, ctx.actor, input)),
 
   createVm: keeper.input(vmInput).mutation(({ ctx, input }) => createVm(ctx.db, ctx.actor, input)),
   updateVm: keeper.input(updateVmInput).mutation(({ ctx, input }) => updateVm(ctx.db, ctx.actor, input)),

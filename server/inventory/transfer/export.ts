@@ -73,17 +73,21 @@ export function inventoryDocumentOf(state: InventoryState): InventoryDocument {
 
   // Retired services are history, not inventory: the document has no way to say "retired", and
   // importing it must not bring them back. A retired VM's services went with it.
-  const services = state.services
-    .filter((service) => service.retiredAt === null && !retiredVm(service.vmId))
-    .map((service) => ({ vm: vmName(service.vmId), name: service.name, kind: service.kind, ports: [...service.ports] }));
+  const liveServices = state.services.filter((service) => service.retiredAt === null && !retiredVm(service.vmId));
+  const services = liveServices.map((service) => ({ vm: vmName(service.vmId), name: service.name, kind: service.kind, ports: [...service.ports] }));
+  const exportedServiceIds = new Set(liveServices.map((service) => service.id));
 
   // Only the explicit edges: the implied ones (a VM on its hypervisor and pool, a service on its VM,
-  // a pool on its server) are already said by those rows. An edge whose node no longer exists (ids
-  // carry no foreign key) cannot be named, so it is left out rather than exported as a dangling name.
+  // a pool on its server) are already said by those rows. An edge must name nodes the document
+  // holds, or another installation could not import it: edges of retired services are left out,
+  // and so are edges whose node no longer exists at all (dependency ids carry no foreign key).
   const dependencies = state.dependencies.flatMap((edge) => {
     const parent = storedNodeName(state, edge.parentKind, edge.parentId);
     const child = storedNodeName(state, edge.childKind, edge.childId);
     if (parent === null || child === null) return [];
+    if ((edge.parentKind === "service" && !exportedServiceIds.has(edge.parentId)) || (edge.childKind === "service" && !exportedServiceIds.has(edge.childId))) {
+      return [];
+    }
     return [{ parent: { kind: edge.parentKind, name: parent }, child: { kind: edge.childKind, name: child }, redundancyGroup: edge.redundancyGroup }];
   });
 

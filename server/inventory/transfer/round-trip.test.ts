@@ -53,6 +53,8 @@ describe("exporting and re-importing the demo data centre", () => {
     expect(document.dependencies).toHaveLength(14);
     expect(document.dependencies).toContainEqual({ parent: { kind: "device", name: "rtr1" }, child: { kind: "device", name: "sw1" }, redundancyGroup: "uplink" });
     expect(document.backups.length).toBeGreaterThan(0);
+    // Names only: ids differ between installations, so none may leak into the document.
+    expect(JSON.stringify(document)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
     expect(document.backups[0]).toEqual({ vm: expect.any(String), backupServer: expect.stringMatching(/^bk0[12]$/), schedule: expect.any(String), retentionDays: expect.any(Number) });
   });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDisk, formatMemory } from "@/components/inventory/format";
 import { HardwareEditor } from "@/components/inventory/hardware-editor";
+import { ImportForm } from "@/components/inventory/import-form";
 import { deviceKinds } from "@/server/inventory/schemas";
 import { serverCaller } from "@/components/trpc/server";
 import { Badge } from "@/components/ui/badge";
@@ -85,6 +86,14 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </Table>
+      </Card>
+      <Card title="Import and export" className="mt-6">
+        <div className="flex flex-wrap items-start justify-between gap-6">
+          <ImportForm />
+          <a href="/desk/inventory/export" className="text-sm text-brand-700 underline" download>
+            Download the whole inventory as JSON
+          </a>
+        </div>
       </Card>
       <Card title="Add and wire up hardware" className="mt-6">
         <HardwareEditor devices={all.map(({ id, name, kind }) => ({ id, name, kind }))} dependencies={dependencies} />
