@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { safeCallbackPath } from "./safe-callback";
@@ -11,6 +11,12 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  // Until the page is interactive a submit would be the browser's own; the button waits instead.
+  const ready = useSyncExternalStore(
+    () => () => undefined,
+    () => true,
+    () => false,
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +39,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // method="post" keeps credentials out of URLs and logs even if a submit ever happens without JavaScript.
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       {error && (
@@ -41,7 +48,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl?: string;
           {error}
         </p>
       )}
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={!ready || pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>
