@@ -5,23 +5,33 @@
  */
 import http from "node:http";
 import pg from "pg";
-import { scenarios, type FloorContext, type Scenario } from "./scenarios";
+import { requestOf, scenarios, type BenchContext, type FloorQueryFn, type Scenario } from "./scenarios";
 
 const port = Number(process.env.FLOOR_PORT);
 const databaseUrl = process.env.DATABASE_URL;
-const context = JSON.parse(process.env.FLOOR_CONTEXT ?? "{}") as FloorContext;
+const context = JSON.parse(process.env.FLOOR_CONTEXT ?? "{}") as BenchContext;
 const poolMax = Number(process.env.FLOOR_POOL_MAX ?? 10);
 if (!port || !databaseUrl || !context.actorUserId) throw new Error("floor: FLOOR_PORT, DATABASE_URL and FLOOR_CONTEXT are required");
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
 pool.on("error", () => undefined);
 
+const query: FloorQueryFn = async (sql, params) => (await pool.query(sql, params)).rows;
+
+// Keyed by method and path as the scenario builds it from the data; a scenario whose data is missing
+// (e.g. no generated data centre) is simply not served.
 const routes = new Map<string, Scenario>();
-for (const scenario of scenarios) routes.set(`${scenario.request.method} ${scenario.request.path}`, scenario);
+for (const scenario of scenarios) {
+  try {
+    const request = requestOf(scenario, context);
+    routes.set(`${request.method} ${request.path}`, scenario);
+  } catch {
+    // not runnable on this data
+  }
+}
 
 async function answer(scenario: Scenario, res: http.ServerResponse): Promise<void> {
-  const results = await Promise.all(scenario.floor.queries.map((q) => pool.query(q.sql, q.params(context)).then((r) => r.rows)));
-  const out = scenario.floor.respond(results);
+  const out = await scenario.floor(query, context);
   res.writeHead(out.status, { "content-type": out.contentType, "content-length": Buffer.byteLength(out.body) });
   res.end(out.body);
 }

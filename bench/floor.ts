@@ -1,6 +1,6 @@
 import { freePort } from "@/server/launcher/free-port";
 import { startTracked, waitForOk, type Tracked } from "./processes";
-import type { FloorContext } from "./scenarios";
+import type { BenchContext } from "./scenarios";
 
 export type FloorServer = { process: Tracked; baseUrl: string };
 
@@ -8,7 +8,7 @@ export type FloorServer = { process: Tracked; baseUrl: string };
 export const floorPoolMax = Number(process.env.DATABASE_POOL_MAX ?? 10);
 
 /** Starts floor-server.ts in its own process (through tsx's loader) and waits until it answers. */
-export async function startFloor(databaseUrl: string, context: FloorContext): Promise<FloorServer> {
+export async function startFloor(databaseUrl: string, context: BenchContext): Promise<FloorServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = startTracked("floor", process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {

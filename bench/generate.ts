@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { count, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { memberships, orgs, users } from "@/db/schema";
+import { devices, memberships, orgs, services, users, vms } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { hashPassword } from "@/server/auth/password";
+import { generateDataCentre, inventoryPerScale } from "./generate-inventory";
 
 /** Rows the generator adds per unit of `--scale`. Later issues add their own entries. */
-export const perScale = { customerOrgs: 50, membersPerOrg: 3 } as const;
+export const perScale = { customerOrgs: 50, membersPerOrg: 3, vms: inventoryPerScale.vms } as const;
 
 /** Orgs per multi-row insert: 500 orgs → 1,500 users (6,000 bind parameters, well under 65,535). */
 const BATCH_ORGS = 500;
 const BENCH_SLUG_PREFIX = "bench-";
 
-export type DataCounts = { orgs: number; users: number; memberships: number };
+export type DataCounts = { orgs: number; users: number; memberships: number; devices: number; vms: number; services: number };
 
 function pad(n: number): string {
   return String(n).padStart(6, "0");
@@ -58,12 +59,25 @@ export async function countData(db: Db): Promise<DataCounts> {
   const [o] = await db.select({ n: count() }).from(orgs);
   const [u] = await db.select({ n: count() }).from(users);
   const [m] = await db.select({ n: count() }).from(memberships);
-  return { orgs: o?.n ?? 0, users: u?.n ?? 0, memberships: m?.n ?? 0 };
+  const [d] = await db.select({ n: count() }).from(devices);
+  const [v] = await db.select({ n: count() }).from(vms);
+  const [s] = await db.select({ n: count() }).from(services);
+  return { orgs: o?.n ?? 0, users: u?.n ?? 0, memberships: m?.n ?? 0, devices: d?.n ?? 0, vms: v?.n ?? 0, services: s?.n ?? 0 };
 }
 
-/** Brings the database up to `scale`; bench users share the demo password so any of them can sign in. */
-export async function generateScaleData(db: Db, scale: number): Promise<DataCounts> {
+export type GenerationTimings = Record<string, number>;
+
+/**
+ * Brings the database up to `scale`, with a generated data centre of `vms` VMs (default
+ * scale × 50,000; 0 for none) spread over the generated customer orgs. Bench users share the demo
+ * password so any of them can sign in. Returns the seconds each step took.
+ */
+export async function generateScaleData(db: Db, scale: number, vmCount = scale * perScale.vms): Promise<GenerationTimings> {
+  const timings: GenerationTimings = {};
+  const started = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await generateCustomerOrgs(db, scale, passwordHash);
-  return countData(db);
+  timings.orgs = (performance.now() - started) / 1000;
+  for (const [step, seconds] of Object.entries(await generateDataCentre(db, vmCount, BENCH_SLUG_PREFIX))) timings[`inventory ${step}`] = seconds;
+  return timings;
 }

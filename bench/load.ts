@@ -1,22 +1,22 @@
 import autocannon from "autocannon";
 import type { Measurement } from "./measurement";
 import { sampleRss } from "./rss";
-import type { Scenario } from "./scenarios";
+import type { ScenarioRequest } from "./scenarios";
 
 export type LoadTarget = { baseUrl: string; pid: number; label: string; headers: Record<string, string> };
 export type LoadSettings = { concurrency: number; durationSeconds: number; warmupSeconds: number };
 
 type RawRun = { latenciesMs: number[]; result: autocannon.Result };
 
-function fire(scenario: Scenario, target: LoadTarget, concurrency: number, seconds: number): Promise<RawRun> {
+function fire(request: ScenarioRequest, target: LoadTarget, concurrency: number, seconds: number): Promise<RawRun> {
   const latenciesMs: number[] = [];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `${target.baseUrl}${scenario.request.path}`,
-        method: scenario.request.method,
-        body: scenario.request.body,
-        headers: { ...scenario.request.headers, ...target.headers },
+        url: `${target.baseUrl}${request.path}`,
+        method: request.method,
+        body: request.body,
+        headers: { ...request.headers, ...target.headers },
         connections: concurrency,
         pipelining: 1,
         duration: seconds,
@@ -41,11 +41,11 @@ function percentile(sorted: Float64Array, p: number): number {
  * Warm-up (unmeasured), then the measured run at fixed concurrency, sampling the target's RSS
  * throughout both.
  */
-export async function measure(scenario: Scenario, target: LoadTarget, settings: LoadSettings): Promise<Measurement> {
+export async function measure(request: ScenarioRequest, target: LoadTarget, settings: LoadSettings): Promise<Measurement> {
   const rss = sampleRss(target.label, target.pid);
   try {
-    if (settings.warmupSeconds > 0) await fire(scenario, target, settings.concurrency, settings.warmupSeconds);
-    const { latenciesMs, result } = await fire(scenario, target, settings.concurrency, settings.durationSeconds);
+    if (settings.warmupSeconds > 0) await fire(request, target, settings.concurrency, settings.warmupSeconds);
+    const { latenciesMs, result } = await fire(request, target, settings.concurrency, settings.durationSeconds);
     const sorted = Float64Array.from(latenciesMs).sort();
     const ok = result["2xx"];
     return {

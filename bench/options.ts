@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
+import { inventoryPerScale } from "./generate-inventory";
 
 export type BenchOptions = {
-  /** Data scale: N * 50 customer orgs with 3 members each. */
+  /** Data scale: N * 50 customer orgs with 3 members each, and a data centre of N * 50,000 VMs. */
   scale: number;
+  /** VMs in the generated data centre (4 services each); overrides scale * 50,000. 0: none. */
+  vms: number;
   /** Concurrent connections autocannon keeps open. */
   concurrency: number;
   /** Measured seconds per scenario and target (app, floor). */
@@ -13,8 +16,9 @@ export type BenchOptions = {
   only: string | undefined;
 };
 
-const usage = `usage: npm run bench -- [--scale N] [--concurrency C] [--duration S] [--warmup S] [--only NAME]
-  --scale        data scale: N*50 customer orgs, 3 members each (default 1)
+const usage = `usage: npm run bench -- [--scale N] [--vms N] [--concurrency C] [--duration S] [--warmup S] [--only NAME]
+  --scale        data scale: N*50 customer orgs, 3 members each, and N*50,000 VMs (default 1)
+  --vms          VMs in the generated data centre, 4 services each (default scale*50000; 0 for none)
   --concurrency  concurrent connections (default 32)
   --duration     measured seconds per scenario and target (default 10)
   --warmup       unmeasured warm-up seconds before each measurement (default 2)
@@ -36,6 +40,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     allowPositionals: false,
     options: {
       scale: { type: "string" },
+      vms: { type: "string" },
       concurrency: { type: "string" },
       duration: { type: "string" },
       warmup: { type: "string" },
@@ -47,8 +52,10 @@ export function parseOptions(argv: string[]): BenchOptions {
     console.log(usage);
     process.exit(0);
   }
+  const scale = positiveInteger("scale", values.scale, 1);
   return {
-    scale: positiveInteger("scale", values.scale, 1),
+    scale,
+    vms: positiveInteger("vms", values.vms, scale * inventoryPerScale.vms, true),
     concurrency: positiveInteger("concurrency", values.concurrency, 32),
     durationSeconds: positiveInteger("duration", values.duration, 10),
     warmupSeconds: positiveInteger("warmup", values.warmup, 2, true),

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { DataCounts } from "./generate";
+import type { DataCounts, GenerationTimings } from "./generate";
 import type { Measurement, TargetVerdict } from "./measurement";
 import type { BenchOptions } from "./options";
 
@@ -24,6 +24,8 @@ export type BenchReport = {
   environment: { node: string; platform: string; cpus: number; cpuModel: string; totalMemoryMb: number };
   database: { url: string; fresh: boolean };
   data: DataCounts;
+  /** Seconds generating the data took (the harness's own ANALYZE included), and per step. */
+  generation: { seconds: number; steps: GenerationTimings };
   notes: string[];
   scenarios: ScenarioReport[];
 };
@@ -48,7 +50,9 @@ const rss = (peaks: Record<string, number>) =>
     .join(", ") || "–";
 
 function measurementRow(name: string, runsOn: string, m: Measurement): string {
-  return `| ${name} | ${runsOn} | ${ms(m.p50Ms)} | ${ms(m.p95Ms)} | ${ms(m.p99Ms)} | ${m.requestsPerSecond.toFixed(0)} | ${m.non2xx} / ${m.errors} | ${rss(m.peakRssMb)} |`;
+  // No 2xx response finished inside the window (every request took longer): there is no latency to show.
+  const latency = m.requests - m.non2xx > 0 ? `${ms(m.p50Ms)} | ${ms(m.p95Ms)} | ${ms(m.p99Ms)}` : "– | – | –";
+  return `| ${name} | ${runsOn} | ${latency} | ${m.requestsPerSecond.toFixed(0)} | ${m.non2xx} / ${m.errors} | ${rss(m.peakRssMb)} |`;
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -56,7 +60,8 @@ export function renderMarkdown(report: BenchReport): string {
   const lines = [
     `# Hostdesk bench — ${report.finishedAt}`,
     "",
-    `scale ${o.scale} (${report.data.orgs} orgs, ${report.data.users} users, ${report.data.memberships} memberships) · ` +
+    `scale ${o.scale} (${report.data.orgs} orgs, ${report.data.users} users, ${report.data.memberships} memberships, ` +
+      `${report.data.devices} devices, ${report.data.vms} VMs, ${report.data.services} services; generated in ${report.generation.seconds.toFixed(1)} s) · ` +
       `concurrency ${o.concurrency} · ${o.durationSeconds} s measured per run after ${o.warmupSeconds} s warm-up · ` +
       `node ${report.environment.node} · ${report.environment.cpus} × ${report.environment.cpuModel}`,
     "",

@@ -8,11 +8,12 @@ import { DEMO_PASSWORD, seedIfEmpty } from "@/db/seed/demo";
 import { migrateDatabase } from "@/server/launcher/migrate";
 import { prepareBenchDatabase, redactUrl } from "./database";
 import { startFloor, floorPoolMax, type FloorServer } from "./floor";
-import { countData, generateScaleData, type DataCounts } from "./generate";
+import { countData, generateScaleData, type DataCounts, type GenerationTimings } from "./generate";
+import { busiestHypervisor } from "./generate-inventory";
 import { measure, type LoadTarget } from "./load";
 import { parseOptions } from "./options";
 import { environment, renderMarkdown, writeReport, type BenchReport, type ScenarioReport } from "./report";
-import { scenarios, type FloorContext, type Scenario, type VerifyContext } from "./scenarios";
+import { requestOf, scenarios, type BenchContext, type InventoryFacts, type Scenario, type ScenarioRequest } from "./scenarios";
 import { ensureBuild } from "@/server/launcher/build";
 import { startWeb, type WebServer } from "./server";
 import { signIn } from "./sign-in";
@@ -36,52 +37,79 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-async function prepareData(url: string): Promise<{ data: DataCounts; adminUserId: string }> {
+type PreparedData = { data: DataCounts; generation: { seconds: number; steps: GenerationTimings }; context: BenchContext };
+
+/** What the inventory scenarios need to know about the generated data centre. */
+async function inventoryFacts(db: ReturnType<typeof createDb>, pool: ReturnType<typeof createPool>): Promise<InventoryFacts | null> {
+  const hypervisor = await busiestHypervisor(db);
+  if (!hypervisor) return null;
+  const listed = await pool.query<{ all: number; production: number }>(
+    "select count(*)::int as all, (count(*) filter (where environment = 'production'))::int as production from vms where status <> 'retired'",
+  );
+  return {
+    listedVms: listed.rows[0]?.all ?? 0,
+    listedProductionVms: listed.rows[0]?.production ?? 0,
+    hypervisorId: hypervisor.hypervisorId,
+    hypervisorName: hypervisor.hypervisorName,
+    hypervisorVms: hypervisor.vms,
+    hypervisorServices: hypervisor.services,
+  };
+}
+
+async function prepareData(url: string): Promise<PreparedData> {
   await migrateDatabase(url);
   const pool = createPool(url, 4);
   try {
     const db = createDb(pool);
     await seedIfEmpty(db);
-    console.log(`bench: generating data at scale ${options.scale}…`);
-    await generateScaleData(db, options.scale);
+    console.log(`bench: generating data at scale ${options.scale} with ${options.vms} VMs…`);
+    const started = performance.now();
+    const steps = await generateScaleData(db, options.scale, options.vms);
+    // Fresh statistics so the planner sees the generated data, as it would after autovacuum in production.
+    await pool.query("analyze");
+    const seconds = (performance.now() - started) / 1000;
+    const detail = Object.entries(steps)
+      .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+      .join(", ");
+    console.log(`bench: generated in ${seconds.toFixed(1)} s (${detail}, analyze)`);
     const data = await countData(db);
     const admin = await pool.query<{ id: string }>("select id from users where lower(email) = lower($1)", [ADMIN_EMAIL]);
     const adminUserId = admin.rows[0]?.id;
     if (!adminUserId) throw new Error(`${ADMIN_EMAIL} is missing from the bench database; the demo seed did not run.`);
-    // Fresh statistics so the planner sees the generated data, as it would after autovacuum in production.
-    await pool.query("analyze");
-    return { data, adminUserId };
+    const context: BenchContext = { actorUserId: adminUserId, orgCount: data.orgs, inventory: await inventoryFacts(db, pool) };
+    return { data, generation: { seconds, steps }, context };
   } finally {
     await pool.end();
   }
 }
 
-async function verifyTarget(scenario: Scenario, target: LoadTarget, ctx: VerifyContext): Promise<void> {
-  const res = await fetch(`${target.baseUrl}${scenario.request.path}`, {
-    method: scenario.request.method,
-    body: scenario.request.body,
-    headers: { ...scenario.request.headers, ...target.headers },
+async function verifyTarget(scenario: Scenario, request: ScenarioRequest, target: LoadTarget, ctx: BenchContext): Promise<void> {
+  const res = await fetch(`${target.baseUrl}${request.path}`, {
+    method: request.method,
+    body: request.body,
+    headers: { ...request.headers, ...target.headers },
     redirect: "manual",
   });
   const problem = scenario.verify(res.status, await res.text(), ctx);
   if (problem) throw new Error(`${scenario.name} on the ${target.label}: ${problem}`);
 }
 
-async function runScenario(scenario: Scenario, app: LoadTarget, floor: LoadTarget, ctx: VerifyContext): Promise<ScenarioReport> {
-  await verifyTarget(scenario, app, ctx);
-  await verifyTarget(scenario, floor, ctx);
+async function runScenario(scenario: Scenario, app: LoadTarget, floor: LoadTarget, ctx: BenchContext): Promise<ScenarioReport> {
+  const request = requestOf(scenario, ctx);
+  await verifyTarget(scenario, request, app, ctx);
+  await verifyTarget(scenario, request, floor, ctx);
   const settings = { concurrency: options.concurrency, durationSeconds: options.durationSeconds, warmupSeconds: options.warmupSeconds };
   console.log(`bench: ${scenario.name}: app…`);
-  const appResult = await measure(scenario, app, settings);
+  const appResult = await measure(request, app, settings);
   console.log(`bench: ${scenario.name}: floor…`);
-  const floorResult = await measure(scenario, floor, settings);
+  const floorResult = await measure(request, floor, settings);
   const floorRatio = floorResult.requestsPerSecond > 0 ? appResult.requestsPerSecond / floorResult.requestsPerSecond : 0;
   const outcome = { app: appResult, floor: floorResult, floorRatio };
   return {
     name: scenario.name,
     description: scenario.description,
-    method: scenario.request.method,
-    path: scenario.request.path,
+    method: request.method,
+    path: request.path,
     ...outcome,
     targets: scenario.targets.map((t) => ({ description: t.description, ...t.evaluate(outcome) })),
   };
@@ -93,22 +121,22 @@ async function main(): Promise<void> {
 
   const database = await prepareBenchDatabase();
   console.log(`bench: database ${redactUrl(database.url)}${database.fresh ? " (recreated)" : ""}`);
-  const { data, adminUserId } = await prepareData(database.url);
+  const { data, generation, context } = await prepareData(database.url);
+  // Fail before the build if a selected scenario cannot run on this data (e.g. --vms 0).
+  for (const scenario of selected) requestOf(scenario, context);
   // Always a fresh build: measuring an older build would report on code that is no longer there.
   ensureBuild({ force: true });
 
   console.log("bench: starting the web process and the floor…");
   running.web = await startWeb(database.url);
   const cookie = await signIn(running.web.baseUrl, ADMIN_EMAIL, DEMO_PASSWORD);
-  const floorContext: FloorContext = { actorUserId: adminUserId };
-  running.floor = await startFloor(database.url, floorContext);
+  running.floor = await startFloor(database.url, context);
 
   const app: LoadTarget = { baseUrl: running.web.baseUrl, pid: running.web.process.pid, label: "web", headers: { cookie } };
   const floor: LoadTarget = { baseUrl: running.floor.baseUrl, pid: running.floor.process.pid, label: "floor", headers: { cookie } };
-  const verifyContext: VerifyContext = { orgCount: data.orgs };
 
   const results: ScenarioReport[] = [];
-  for (const scenario of selected) results.push(await runScenario(scenario, app, floor, verifyContext));
+  for (const scenario of selected) results.push(await runScenario(scenario, app, floor, context));
   await stopAll();
 
   const report: BenchReport = {
@@ -118,12 +146,23 @@ async function main(): Promise<void> {
     environment: environment(),
     database: { url: redactUrl(database.url), fresh: database.fresh },
     data,
+    generation,
     notes: [
       "floor = the same SQL through bare `pg` behind `node:http`: no framework, no session decoding, no auth crypto " +
         "(the app decrypts the next-auth JWT on every request; the floor takes the admin's id as given).",
       `floor pool max ${floorPoolMax} connections (the app's DATABASE_POOL_MAX default); Postgres, app, floor and autocannon share this machine.`,
       "req/s counts 2xx responses only; latency percentiles are over 2xx responses. Floor RSS includes tsx's loader.",
       "targets are reported, not enforced: a MISS does not fail `npm run bench`.",
+      ...(context.inventory && selected.some((s) => s.name.startsWith("inventory-"))
+        ? [
+            `inventory scenarios: generated data centre of ${options.vms} VMs with 4 services each (plus the demo seed's); ` +
+              `inventory-impact-hypervisor fails ${context.inventory.hypervisorName} (${context.inventory.hypervisorVms} VMs, ` +
+              `${context.inventory.hypervisorServices} services cut off).`,
+            "the impact floor runs the app's statements (the walk down the graph by level and node kind, then the node " +
+              "lookup) and calls the app's own pure `nodesCutOffBy` (server/inventory/graph, plain JS) between them, and " +
+              "shapes the answer as impact.ts does; it leaves out only the framework, the session and superjson.",
+          ]
+        : []),
     ],
     scenarios: results,
   };

@@ -1,4 +1,7 @@
 import type { QueryResultRow } from "pg";
+// The one piece of app code the floor runs: the pure graph walk the impact query hands its edges to.
+// It is plain JS over arrays (no framework, no I/O), so the floor does the same work the app does.
+import { nodesCutOffBy, type DependencyEdge } from "@/server/inventory/graph";
 import type { ScenarioOutcome, Target } from "./measurement";
 
 /**
@@ -6,26 +9,62 @@ import type { ScenarioOutcome, Target } from "./measurement";
  * run through bare `pg` behind `node:http`, with no framework and no auth crypto. To add one,
  * append to `scenarios` — the runner, floor and report pick it up.
  *
- * This file is imported by the floor process, so it must not import app code.
+ * This file is imported by the floor process, so it must not import app code other than pure
+ * functions (today: `nodesCutOffBy`).
  */
 
-/** Facts the floor needs that the app would take from the session. */
-export type FloorContext = { actorUserId: string };
-/** Facts the checks need: the size of the generated data. */
-export type VerifyContext = { orgCount: number };
+/** The generated data centre's facts the inventory scenarios need (null when it was not generated). */
+export type InventoryFacts = {
+  /** VMs not retired: what the staff VM list counts. */
+  listedVms: number;
+  /** Of those, the production ones. */
+  listedProductionVms: number;
+  /** The generated hypervisor with the most VMs, whose failure the impact scenario asks about. */
+  hypervisorId: string;
+  hypervisorName: string;
+  hypervisorVms: number;
+  hypervisorServices: number;
+};
 
-export type FloorQuery = { sql: string; params: (ctx: FloorContext) => unknown[] };
+/**
+ * Facts about the bench database that requests, the floor and the checks need. The floor gets it as
+ * JSON in its environment.
+ */
+export type BenchContext = {
+  /** The admin's user id: the floor's stand-in for what the app takes from the session. */
+  actorUserId: string;
+  orgCount: number;
+  inventory: InventoryFacts | null;
+};
+
 export type FloorResponse = { status: number; contentType: string; body: string };
+/** Runs one statement on the floor's pool and returns its rows. */
+export type FloorQueryFn = (sql: string, params: unknown[]) => Promise<QueryResultRow[]>;
+
+export type ScenarioRequest = { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string> };
 
 export type Scenario = {
   name: string;
   description: string;
-  request: { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string> };
-  floor: { queries: FloorQuery[]; respond: (results: QueryResultRow[][]) => FloorResponse };
+  /** The request, or how to build it from the data (e.g. an id that only exists once generated). */
+  request: ScenarioRequest | ((ctx: BenchContext) => ScenarioRequest);
+  /** What the floor does for the request: the scenario's SQL through bare `pg`, and the response. */
+  floor: (query: FloorQueryFn, ctx: BenchContext) => Promise<FloorResponse>;
   /** Checks one response before the load starts; returns what is wrong, or null. Applied to app and floor. */
-  verify: (status: number, body: string, ctx: VerifyContext) => string | null;
+  verify: (status: number, body: string, ctx: BenchContext) => string | null;
   targets: Target[];
 };
+
+export function requestOf(scenario: Scenario, ctx: BenchContext): ScenarioRequest {
+  return typeof scenario.request === "function" ? scenario.request(ctx) : scenario.request;
+}
+
+type FloorQuery = { sql: string; params: (ctx: BenchContext) => unknown[] };
+
+/** A floor that runs independent statements concurrently, then renders their rows. */
+function inParallel(queries: FloorQuery[], respond: (results: QueryResultRow[][]) => FloorResponse): Scenario["floor"] {
+  return async (query, ctx) => respond(await Promise.all(queries.map((q) => query(q.sql, q.params(ctx)))));
+}
 
 const ACTOR_SQL = `select u.*, m.org_id, m.role, o.name as org_name, o.slug as org_slug, o.kind as org_kind
   from users u
@@ -96,39 +135,269 @@ const webRssTarget: Target = {
   },
 };
 
+const p95Target = (ms: number): Target => ({
+  description: `p95 ≤ ${ms} ms`,
+  evaluate: ({ app }) =>
+    app.requests - app.non2xx > 0 ? { actual: `${app.p95Ms.toFixed(1)} ms`, pass: app.p95Ms <= ms } : { actual: "no 2xx response", pass: false },
+});
+
+const floorShareTarget = (share: number): Target => ({
+  description: `req/s ≥ ${Math.round(share * 100)} % of floor`,
+  evaluate: ({ floorRatio }) => ({ actual: `${(floorRatio * 100).toFixed(0)} %`, pass: floorRatio >= share }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Inventory: the staff VM list and the impact of a hypervisor failing, on the generated data centre.
+
+/** A tRPC query as the app's client sends it: GET, input as superjson's `{ json }` in `?input=`. */
+function trpcQueryPath(procedure: string, input: unknown): string {
+  return `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+}
+
+/** tRPC's response envelope with superjson: plain JSON data needs no `meta`. */
+function trpcJson(data: unknown): FloorResponse {
+  return { status: 200, contentType: "application/json", body: JSON.stringify({ result: { data: { json: data } } }) };
+}
+
+/** The `json` of a 200 tRPC response, or what is wrong with it. */
+function trpcData(status: number, body: string): { data: unknown } | { problem: string } {
+  if (status !== 200) return { problem: `expected 200, got ${status}: ${body.slice(0, 300)}` };
+  try {
+    const parsed = JSON.parse(body) as { result?: { data?: { json?: unknown } } };
+    return parsed.result?.data && "json" in parsed.result.data ? { data: parsed.result.data.json } : { problem: "response has no result.data.json" };
+  } catch {
+    return { problem: "response is not JSON" };
+  }
+}
+
+function inventoryOf(ctx: BenchContext): InventoryFacts {
+  if (!ctx.inventory) throw new Error("the inventory scenarios need the generated data centre; run with --vms > 0");
+  return ctx.inventory;
+}
+
+const PAGE_SIZE = 50;
+
+/**
+ * server/inventory/vms.ts `listVms` for staff (no org restriction), page 1, as Drizzle renders it:
+ * the page walks the lower(name) index, the count runs alongside. Columns are aliased to the keys the
+ * app returns, in the same order.
+ */
+function vmListQueries(environment: "production" | undefined): FloorQuery[] {
+  const where = environment ? `(v.status <> $1 and v.environment = $2)` : `v.status <> $1`;
+  const filterParams = (): unknown[] => (environment ? ["retired", environment] : ["retired"]);
+  return [
+    {
+      sql: `select v.id, v.name, v.org_id as "orgId", o.name as "orgName", v.environment, v.role, v.status, v.vcpus,
+          v.memory_mb as "memoryMb", v.disk_gb as "diskGb", v.addresses, v.redundancy_group as "redundancyGroup",
+          v.hypervisor_id as "hypervisorId", d.name as "hypervisorName", v.storage_pool_id as "storagePoolId",
+          p.name as "storagePoolName", v.driver
+        from vms v
+        inner join orgs o on o.id = v.org_id
+        inner join devices d on d.id = v.hypervisor_id
+        inner join storage_pools p on p.id = v.storage_pool_id
+        where ${where}
+        order by lower(v.name)
+        limit $${environment ? 3 : 2}`,
+      params: () => [...filterParams(), PAGE_SIZE],
+    },
+    { sql: `select count(*) as n from vms v where ${where}`, params: filterParams },
+  ];
+}
+
+function vmListScenario(name: string, description: string, environment: "production" | undefined): Scenario {
+  const input = { ...(environment ? { environment } : {}), page: 1, pageSize: PAGE_SIZE };
+  return {
+    name,
+    description,
+    request: (ctx) => {
+      inventoryOf(ctx); // the counts it is checked against come from the generated data centre
+      return { method: "GET", path: trpcQueryPath("inventory.vms", input), headers: { accept: "application/json" } };
+    },
+    floor: inParallel([actorQuery, ...vmListQueries(environment)], ([actor, rows, total]) =>
+      actorHolds(actor) ? trpcJson({ rows, total: Number(total?.[0]?.n ?? 0), page: 1, pageSize: PAGE_SIZE }) : unauthorised,
+    ),
+    verify: (status, body, ctx) => {
+      const facts = inventoryOf(ctx);
+      const result = trpcData(status, body);
+      if ("problem" in result) return result.problem;
+      const page = result.data as { rows?: { name: string; environment: string }[]; total?: number };
+      if (!Array.isArray(page.rows)) return "response has no rows";
+      if (page.rows.length !== PAGE_SIZE) return `expected ${PAGE_SIZE} rows, got ${page.rows.length}`;
+      const expected = environment ? facts.listedProductionVms : facts.listedVms;
+      if (page.total !== expected) return `expected total ${expected}, got ${page.total}`;
+      if (environment && page.rows.some((row) => row.environment !== environment)) return `a row is not in ${environment}`;
+      return null;
+    },
+    targets: [p95Target(50), floorShareTarget(0.5), webRssTarget],
+  };
+}
+
+type NodeKind = "device" | "storage_pool" | "vm" | "service";
+type KindedEdge = DependencyEdge & { parentKind: NodeKind; childKind: NodeKind };
+
+/**
+ * server/inventory/graph-queries.ts `edgesWhere`, as Drizzle renders it: the edges whose `end` is
+ * one of the ids, optionally only from nodes of one kind (a literal, so Postgres drops the view's
+ * branches that cannot match) and only grouped ones.
+ */
+function edgesWhereSql(end: "parent" | "child", kind: NodeKind | undefined, onlyGrouped: boolean): string {
+  return `
+    select parent_id, parent_kind, child_id, child_kind, redundancy_group from dependency_edges
+    where "${end}_id" = any($1::uuid[])
+      ${kind ? `and "${end}_kind" = '${kind}'` : ""}
+      ${onlyGrouped ? "and redundancy_group is not null" : ""}`;
+}
+
+async function edgesWhere(query: FloorQueryFn, end: "parent" | "child", ids: string[], kind?: NodeKind, onlyGrouped = false): Promise<KindedEdge[]> {
+  if (ids.length === 0) return [];
+  const rows = await query(edgesWhereSql(end, kind, onlyGrouped), [ids]);
+  return rows.map((row) => ({
+    parentId: row.parent_id,
+    parentKind: row.parent_kind,
+    childId: row.child_id,
+    childKind: row.child_kind,
+    redundancyGroup: row.redundancy_group,
+  }));
+}
+
+/**
+ * graph-queries.ts `edgesIntoDescendants`: the walk down level by level, one statement per node
+ * kind in the frontier (concurrently), then the grouped edges coming into what was reached.
+ */
+async function edgesIntoDescendants(query: FloorQueryFn, nodeId: string): Promise<DependencyEdge[]> {
+  const seen = new Set([nodeId]);
+  const edges: KindedEdge[] = [];
+  let frontier = new Map<NodeKind | undefined, string[]>([[undefined, [nodeId]]]);
+  while (frontier.size > 0) {
+    const steps = await Promise.all([...frontier].map(([kind, ids]) => edgesWhere(query, "parent", ids, kind)));
+    frontier = new Map();
+    for (const edge of steps.flat()) {
+      edges.push(edge);
+      if (seen.has(edge.childId)) continue;
+      seen.add(edge.childId);
+      const ids = frontier.get(edge.childKind);
+      if (ids) ids.push(edge.childId);
+      else frontier.set(edge.childKind, [edge.childId]);
+    }
+  }
+  seen.delete(nodeId);
+  const known = new Set(edges.map((e) => `${e.parentId}>${e.childId}`));
+  const incoming = await edgesWhere(query, "child", [...seen], undefined, true);
+  return [...edges, ...incoming.filter((e) => !known.has(`${e.parentId}>${e.childId}`))];
+}
+
+/** server/inventory/nodes.ts `resolveNodes`, verbatim: Drizzle binds the id array once per use, so four times. */
+const RESOLVE_NODES_SQL = `
+    select d.id, 'device' as kind, d.name, d.kind::text as detail, null::uuid as org_id, null as org_name, d.status::text as status
+      from devices d where d.id = any($1::uuid[])
+    union all
+    select p.id, 'storage_pool', p.name, 'pool', null, null, null from storage_pools p where p.id = any($2::uuid[])
+    union all
+    select v.id, 'vm', v.name, v.environment::text, v.org_id, o.name, v.status::text
+      from vms v join orgs o on o.id = v.org_id where v.id = any($3::uuid[])
+    union all
+    select s.id, 'service', v.name || ' / ' || s.name, s.kind, s.org_id, o.name, case when s.retired_at is null then 'active' else 'retired' end
+      from services s join vms v on v.id = s.vm_id join orgs o on o.id = s.org_id where s.id = any($4::uuid[])
+  `;
+
+type ImpactNode = { id: string; kind: "device" | "storage_pool" | "vm" | "service"; name: string; detail: string | null; orgId: string | null; orgName: string | null; status: string | null };
+const kindOrder: Record<ImpactNode["kind"], number> = { device: 0, storage_pool: 1, vm: 2, service: 3 };
+
+/**
+ * The floor of `inventory.impact`: the same statements as server/inventory/impact.ts (the walk down,
+ * then the node lookup, which needs the walk's result), the same `nodesCutOffBy`, and the same
+ * shaping of the answer (sort, per-customer grouping, counts, edges in the picture).
+ */
+async function impactFloor(query: FloorQueryFn, ctx: BenchContext): Promise<FloorResponse> {
+  const nodeId = inventoryOf(ctx).hypervisorId;
+  const [actor, edges] = await Promise.all([query(ACTOR_SQL, [ctx.actorUserId]), edgesIntoDescendants(query, nodeId)]);
+  if (!actorHolds(actor)) return unauthorised;
+  const cutOff = nodesCutOffBy([nodeId], edges);
+  const ids = [nodeId, ...cutOff];
+  const nodeRows = await query(RESOLVE_NODES_SQL, [ids, ids, ids, ids]);
+  const nodes = new Map<string, ImpactNode>(
+    nodeRows.map((row) => [
+      row.id,
+      { id: row.id, kind: row.kind, name: row.name, detail: row.detail, orgId: row.org_id, orgName: row.org_name, status: row.status },
+    ]),
+  );
+  const node = nodes.get(nodeId);
+  if (!node) return { status: 404, contentType: "text/plain", body: "no such node" };
+
+  const affected = [...cutOff].map((id) => nodes.get(id)).filter((n): n is ImpactNode => Boolean(n));
+  affected.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name));
+  const customers = new Map<string, { orgId: string; orgName: string; vms: string[]; services: string[] }>();
+  for (const n of affected) {
+    if (!n.orgId || !n.orgName) continue;
+    const entry = customers.get(n.orgId) ?? { orgId: n.orgId, orgName: n.orgName, vms: [], services: [] };
+    (n.kind === "vm" ? entry.vms : entry.services).push(n.name);
+    customers.set(n.orgId, entry);
+  }
+  const inPicture = new Set(ids);
+  return trpcJson({
+    node,
+    affected,
+    counts: {
+      devices: affected.filter((n) => n.kind === "device").length,
+      storagePools: affected.filter((n) => n.kind === "storage_pool").length,
+      vms: affected.filter((n) => n.kind === "vm").length,
+      services: affected.filter((n) => n.kind === "service").length,
+    },
+    customers: [...customers.values()].sort((a, b) => a.orgName.localeCompare(b.orgName)),
+    edges: edges.filter((e) => inPicture.has(e.parentId) && inPicture.has(e.childId)),
+  });
+}
+
+const impactScenario: Scenario = {
+  name: "inventory-impact-hypervisor",
+  description: "staff tRPC query inventory.impact of the busiest generated hypervisor (its VMs and their services fail with it), as admin@hostdesk.test",
+  request: (ctx) => ({
+    method: "GET",
+    path: trpcQueryPath("inventory.impact", { nodeId: inventoryOf(ctx).hypervisorId }),
+    headers: { accept: "application/json" },
+  }),
+  floor: impactFloor,
+  verify: (status, body, ctx) => {
+    const facts = inventoryOf(ctx);
+    const result = trpcData(status, body);
+    if ("problem" in result) return result.problem;
+    const impact = result.data as { node?: { id?: string }; counts?: Record<string, number>; customers?: unknown[]; edges?: unknown[] };
+    if (impact.node?.id !== facts.hypervisorId) return `expected the impact of ${facts.hypervisorName}, got node ${impact.node?.id}`;
+    const counts = impact.counts ?? {};
+    if (counts.vms !== facts.hypervisorVms) return `expected ${facts.hypervisorVms} VMs cut off, got ${counts.vms}`;
+    if (counts.services !== facts.hypervisorServices) return `expected ${facts.hypervisorServices} services cut off, got ${counts.services}`;
+    if (!impact.customers?.length) return "no customers affected";
+    if (impact.edges?.length !== facts.hypervisorVms + facts.hypervisorServices) {
+      return `expected ${facts.hypervisorVms + facts.hypervisorServices} edges in the picture, got ${impact.edges?.length}`;
+    }
+    return null;
+  },
+  targets: [p95Target(50), webRssTarget],
+};
+
 export const scenarios: Scenario[] = [
   {
     name: "desk-landing",
     description: "signed-in staff landing page /desk, server-rendered, as admin@hostdesk.test",
     request: { method: "GET", path: "/desk", headers: { accept: "text/html" } },
-    floor: {
-      queries: [actorQuery, orgDirectoryQuery],
-      respond: ([actor, directory]) =>
-        actorHolds(actor) ? { status: 200, contentType: "text/html; charset=utf-8", body: renderDirectoryHtml(directory ?? []) } : unauthorised,
-    },
+    floor: inParallel([actorQuery, orgDirectoryQuery], ([actor, directory]) =>
+      actorHolds(actor) ? { status: 200, contentType: "text/html; charset=utf-8", body: renderDirectoryHtml(directory ?? []) } : unauthorised,
+    ),
     verify: (status, body) => {
       if (status !== 200) return `expected 200, got ${status} (a 307 means the session cookie was not accepted)`;
       if (!body.includes("Customer organisations")) return "page does not show the customer organisations table";
       if (!body.includes("Bench Customer")) return "page does not list the generated orgs";
       return null;
     },
-    targets: [
-      {
-        description: "p95 ≤ 150 ms",
-        evaluate: ({ app }) => ({ actual: `${app.p95Ms.toFixed(1)} ms`, pass: app.requests > 0 && app.p95Ms <= 150 }),
-      },
-      webRssTarget,
-    ],
+    targets: [p95Target(150), webRssTarget],
   },
   {
     name: "trpc-orgs-list",
     description: "authed tRPC query orgs.list (GET, no input) as admin@hostdesk.test",
     request: { method: "GET", path: "/api/trpc/orgs.list", headers: { accept: "application/json" } },
-    floor: {
-      queries: [actorQuery, orgDirectoryQuery],
-      respond: ([actor, directory]) =>
-        actorHolds(actor) ? { status: 200, contentType: "application/json", body: orgListJson(directory ?? []) } : unauthorised,
-    },
+    floor: inParallel([actorQuery, orgDirectoryQuery], ([actor, directory]) =>
+      actorHolds(actor) ? { status: 200, contentType: "application/json", body: orgListJson(directory ?? []) } : unauthorised,
+    ),
     verify: (status, body, ctx) => {
       if (status !== 200) return `expected 200, got ${status}: ${body.slice(0, 200)}`;
       let parsed: unknown;
@@ -142,12 +411,9 @@ export const scenarios: Scenario[] = [
       if (list.length !== ctx.orgCount) return `expected ${ctx.orgCount} orgs, got ${list.length}`;
       return null;
     },
-    targets: [
-      {
-        description: "req/s ≥ 50 % of floor",
-        evaluate: ({ floorRatio }) => ({ actual: `${(floorRatio * 100).toFixed(0)} %`, pass: floorRatio >= 0.5 }),
-      },
-      webRssTarget,
-    ],
+    targets: [floorShareTarget(0.5), webRssTarget],
   },
+  vmListScenario("inventory-vms-list", "staff tRPC query inventory.vms, first page of 50 by name, as admin@hostdesk.test (sees every org)", undefined),
+  vmListScenario("inventory-vms-production", "inventory.vms filtered to environment=production, first page of 50, as admin@hostdesk.test", "production"),
+  impactScenario,
 ];
