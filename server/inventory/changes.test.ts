@@ -30,6 +30,7 @@ describe("inventory changes", () => {
     expect(event).toMatchObject({ action: "vm.created", actorLabel: "engineer@hostdesk.test", orgId: vm.orgId });
     const acme = await callerFor("owner@acme.test");
     expect((await acme.inventory.vms({ search: "search01" })).rows.map((r) => r.name)).toEqual(["acme-search01"]);
+    expect(await acme.inventory.vms({})).toMatchObject({ totalIsCapped: false, total: 21 });
     const globex = await callerFor("owner@globex.test");
     expect((await globex.inventory.vms({ search: "search01" })).rows).toEqual([]);
     await expect(globex.inventory.vm({ id: vm.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

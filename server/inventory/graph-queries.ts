@@ -4,7 +4,7 @@ import type { DependencyEdge } from "./graph";
 import type { NodeKind } from "./nodes";
 
 type EdgeRow = { parent_id: string; parent_kind: NodeKind; child_id: string; child_kind: NodeKind; redundancy_group: string | null };
-type KindedEdge = DependencyEdge & { parentKind: NodeKind; childKind: NodeKind };
+export type KindedEdge = DependencyEdge & { parentKind: NodeKind; childKind: NodeKind };
 
 const nodeKinds: readonly NodeKind[] = ["device", "storage_pool", "vm", "service"];
 const toEdge = (row: EdgeRow): KindedEdge => ({
@@ -51,7 +51,9 @@ async function reachable(db: DbOrTx, start: string, direction: "down" | "up") {
       const [next, kind] = direction === "down" ? [edge.childId, edge.childKind] : [edge.parentId, edge.parentKind];
       if (seen.has(next)) continue;
       seen.set(next, kind);
-      frontier.set(kind, [...(frontier.get(kind) ?? []), next]);
+      const bucket = frontier.get(kind);
+      if (bucket) bucket.push(next);
+      else frontier.set(kind, [next]);
     }
   }
   seen.delete(start);
@@ -64,7 +66,7 @@ async function reachable(db: DbOrTx, start: string, direction: "down" | "up") {
  * child alive. (An ungrouped outside parent cannot save anything, and the implied edges of the view
  * carry no group, so Postgres answers that second query from the explicit edges alone.)
  */
-export async function edgesIntoDescendants(db: DbOrTx, nodeId: string): Promise<DependencyEdge[]> {
+export async function edgesIntoDescendants(db: DbOrTx, nodeId: string): Promise<KindedEdge[]> {
   const { nodes, edges } = await reachable(db, nodeId, "down");
   const known = new Set(edges.map((e) => `${e.parentId}>${e.childId}`));
   const incoming = await edgesWhere(db, "child", [...nodes.keys()], undefined, true);
@@ -72,6 +74,6 @@ export async function edgesIntoDescendants(db: DbOrTx, nodeId: string): Promise<
 }
 
 /** The edges from `nodeId` up to the roots: what it needs to run. */
-export async function edgesAbove(db: DbOrTx, nodeId: string): Promise<DependencyEdge[]> {
+export async function edgesAbove(db: DbOrTx, nodeId: string): Promise<KindedEdge[]> {
   return (await reachable(db, nodeId, "up")).edges;
 }

@@ -9,6 +9,9 @@ import { nodeIdInput } from "./schemas";
 
 export type AffectedCustomer = { orgId: string; orgName: string; vms: string[]; services: string[] };
 
+const AFFECTED_LIST_LIMIT = 500;
+const PICTURE_LIMIT = 400;
+
 const kindOrder: Record<InventoryNode["kind"], number> = { device: 0, storage_pool: 1, vm: 2, service: 3 };
 
 /**
@@ -21,7 +24,8 @@ export async function impactOf(db: DbOrTx, actor: Actor, input: z.input<typeof n
   const { nodeId } = nodeIdInput.parse(input);
   const edges = await edgesIntoDescendants(db, nodeId);
   const cutOff = nodesCutOffBy([nodeId], edges);
-  const nodes = await resolveNodes(db, [nodeId, ...cutOff]);
+  const kinds = new Map(edges.map((e) => [e.childId, e.childKind]));
+  const nodes = await resolveNodes(db, [nodeId, ...cutOff], kinds);
   const node = nodes.get(nodeId);
   if (!node) throw notFound("That inventory item");
 
@@ -37,15 +41,17 @@ export async function impactOf(db: DbOrTx, actor: Actor, input: z.input<typeof n
   const inPicture = new Set([nodeId, ...cutOff]);
   return {
     node,
-    affected,
+    /** Everything cut off, up to a page-sized list; the counts and customers always cover all of it. */
+    affected: affected.slice(0, AFFECTED_LIST_LIMIT),
     counts: {
       devices: affected.filter((n) => n.kind === "device").length,
       storagePools: affected.filter((n) => n.kind === "storage_pool").length,
       vms: affected.filter((n) => n.kind === "vm").length,
       services: affected.filter((n) => n.kind === "service").length,
+      total: affected.length,
     },
     customers: [...customers.values()].sort((a, b) => a.orgName.localeCompare(b.orgName)),
-    /** The edges among the node and what fails with it, for the picture. */
-    edges: edges.filter((e) => inPicture.has(e.parentId) && inPicture.has(e.childId)),
+    /** The edges among the node and what fails with it, for the picture; left out when too many to draw. */
+    edges: inPicture.size <= PICTURE_LIMIT ? edges.filter((e) => inPicture.has(e.parentId) && inPicture.has(e.childId)) : [],
   };
 }

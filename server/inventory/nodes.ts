@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 
 export type NodeKind = "device" | "storage_pool" | "vm" | "service";
@@ -16,31 +16,42 @@ export type InventoryNode = {
   status: string | null;
 };
 
-/** Looks up nodes of every kind by id in one round trip. Unknown ids are simply absent. */
-export async function resolveNodes(db: DbOrTx, ids: readonly string[]): Promise<Map<string, InventoryNode>> {
+type Row = { id: string; kind: NodeKind; name: string; detail: string | null; org_id: string | null; org_name: string | null; status: string | null };
+
+const lookups: Record<NodeKind, (ids: SQL) => SQL> = {
+  device: (ids) => sql`select d.id, 'device' as kind, d.name, d.kind::text as detail, null::uuid as org_id, null as org_name, d.status::text as status
+    from devices d where d.id = any(${ids})`,
+  storage_pool: (ids) => sql`select p.id, 'storage_pool' as kind, p.name, 'pool' as detail, null::uuid as org_id, null as org_name, null as status
+    from storage_pools p where p.id = any(${ids})`,
+  vm: (ids) => sql`select v.id, 'vm' as kind, v.name, v.environment::text as detail, v.org_id, o.name as org_name, v.status::text as status
+    from vms v join orgs o on o.id = v.org_id where v.id = any(${ids})`,
+  service: (ids) => sql`select s.id, 'service' as kind, v.name || ' / ' || s.name as name, s.kind as detail, s.org_id, o.name as org_name,
+      case when s.retired_at is null then 'active' else 'retired' end as status
+    from services s join vms v on v.id = s.vm_id join orgs o on o.id = s.org_id where s.id = any(${ids})`,
+};
+
+/**
+ * Looks nodes up by id; unknown ids are simply absent. When the caller knows each id's kind, each
+ * table is asked only for its own ids: with one list for all four, the planner scans whole tables
+ * rather than probing thousands of ids it cannot find there.
+ */
+export async function resolveNodes(db: DbOrTx, ids: readonly string[], kindOf?: ReadonlyMap<string, NodeKind | undefined>): Promise<Map<string, InventoryNode>> {
   if (ids.length === 0) return new Map();
-  // One array parameter, not one parameter per id: the list can run to hundreds of thousands.
-  const list = sql`${sql.param([...ids])}::uuid[]`;
-  const result = await db.execute<{
-    id: string;
-    kind: NodeKind;
-    name: string;
-    detail: string | null;
-    org_id: string | null;
-    org_name: string | null;
-    status: string | null;
-  }>(sql`
-    select d.id, 'device' as kind, d.name, d.kind::text as detail, null::uuid as org_id, null as org_name, d.status::text as status
-      from devices d where d.id = any(${list})
-    union all
-    select p.id, 'storage_pool', p.name, 'pool', null, null, null from storage_pools p where p.id = any(${list})
-    union all
-    select v.id, 'vm', v.name, v.environment::text, v.org_id, o.name, v.status::text
-      from vms v join orgs o on o.id = v.org_id where v.id = any(${list})
-    union all
-    select s.id, 'service', v.name || ' / ' || s.name, s.kind, s.org_id, o.name, case when s.retired_at is null then 'active' else 'retired' end
-      from services s join vms v on v.id = s.vm_id join orgs o on o.id = s.org_id where s.id = any(${list})
-  `);
+  const byKind = new Map<NodeKind | undefined, string[]>();
+  for (const id of ids) {
+    const kind = kindOf?.get(id);
+    const bucket = byKind.get(kind);
+    if (bucket) bucket.push(id);
+    else byKind.set(kind, [id]);
+  }
+  const parts: SQL[] = [];
+  const unknown = byKind.get(undefined);
+  for (const kind of Object.keys(lookups) as NodeKind[]) {
+    const list = [...(byKind.get(kind) ?? []), ...(unknown ?? [])];
+    // One array parameter, not one parameter per id: the list can run to hundreds of thousands.
+    if (list.length) parts.push(lookups[kind](sql`${sql.param(list)}::uuid[]`));
+  }
+  const result = await db.execute<Row>(sql.join(parts, sql` union all `));
   return new Map(
     result.rows.map((row) => [
       row.id,

@@ -32,6 +32,9 @@ const vmColumns = {
   driver: vms.driver,
 };
 
+/** Beyond this many matches the list says "more than" instead of counting them all. */
+export const TOTAL_CAP = 1000;
+
 /** The VM list, filtered and a page at a time; customers see only their own orgs' VMs. */
 export async function listVms(db: DbOrTx, actor: Actor, input: z.input<typeof listInventoryInput>) {
   const query = listInventoryInput.parse(input);
@@ -55,9 +58,11 @@ export async function listVms(db: DbOrTx, actor: Actor, input: z.input<typeof li
       .orderBy(sql`lower(${vms.name})`)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(vms).where(where),
+    // Counting every match on every page would scan all VMs each time; counting stops past the cap.
+    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(vms).where(where).limit(TOTAL_CAP + 1).as("capped")),
   ]);
-  return { rows, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const n = total?.n ?? 0;
+  return { rows, total: Math.min(n, TOTAL_CAP), totalIsCapped: n > TOTAL_CAP, page: query.page, pageSize: query.pageSize };
 }
 
 /** One VM with its services. Another org's VM answers NOT_FOUND, like a missing one. */

@@ -56,7 +56,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         </form>
         <VmTable rows={list.rows} hrefFor={(id) => `/desk/inventory/vms/${id}`} showOrg />
         <div className="mt-3">
-          <Pager total={list.total} page={list.page} pageSize={list.pageSize} noun="VM" hrefFor={href} />
+          <Pager total={list.total} totalIsCapped={list.totalIsCapped} page={list.page} pageSize={list.pageSize} noun="VM" hrefFor={href} />
         </div>
       </Card>
     </>

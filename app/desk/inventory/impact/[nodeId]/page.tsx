@@ -13,6 +13,12 @@ export default async function ImpactPage({ params }: { params: Promise<{ nodeId:
   if (!isUuid(nodeId)) notFound();
   const impact = await (await serverCaller()).inventory.impact({ nodeId });
   const { counts } = impact;
+  // The picture shows hardware, pools and VMs; services are listed below it, or it would be a hairball.
+  const drawn = [
+    { id: impact.node.id, label: impact.node.name, kind: impact.node.kind, emphasis: "root" as const },
+    ...impact.affected.filter((n) => n.kind !== "service").map((n) => ({ id: n.id, label: n.name, kind: n.kind, emphasis: "affected" as const })),
+  ];
+  const drawnIds = new Set(drawn.map((n) => n.id));
   const summary =
     impact.affected.length === 0
       ? `If ${impact.node.name} fails, nothing else goes down: everything that depends on it has a redundant path.`
@@ -33,19 +39,16 @@ export default async function ImpactPage({ params }: { params: Promise<{ nodeId:
             </ul>
           </Card>
         )}
-        {impact.affected.length > 0 && impact.affected.length <= 400 && (
+        {impact.edges.length > 0 && (
           <Card title="Picture">
             <DependencyGraph
               label={`Dependency graph of what fails with ${impact.node.name}`}
-              nodes={[
-                { id: impact.node.id, label: impact.node.name, kind: impact.node.kind, emphasis: "root" },
-                ...impact.affected.filter((n) => n.kind !== "service").map((n) => ({ id: n.id, label: n.name, kind: n.kind, emphasis: "affected" as const })),
-              ]}
-              edges={impact.edges}
+              nodes={drawn}
+              edges={impact.edges.filter((e) => drawnIds.has(e.parentId) && drawnIds.has(e.childId))}
             />
           </Card>
         )}
-        <Card title="Everything that goes down">
+        <Card title={impact.counts.total > impact.affected.length ? `What goes down (first ${impact.affected.length} of ${impact.counts.total})` : "Everything that goes down"}>
           {impact.affected.length ? <NodeList nodes={impact.affected} /> : <p className="text-sm text-slate-600">Nothing.</p>}
         </Card>
       </div>
