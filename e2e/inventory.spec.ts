@@ -112,3 +112,17 @@ test("an engineer exports the inventory and imports it back with one more VM", a
   await signInAndLand(customer, "owner@acme.test", "/portal");
   expect((await customer.request.get("/desk/inventory/export")).status()).not.toBe(200);
 });
+
+test("retiring hardware that still carries VMs is refused with their names; a spare retires", async ({ page }) => {
+  await signInAndLand(page, "engineer@hostdesk.test", "/desk");
+  await page.goto("/desk/inventory/devices?q=kvm01");
+  const row = page.getByRole("row", { name: /kvm01/ });
+  await row.getByRole("button", { name: "Retire kvm01" }).click();
+  await row.getByRole("button", { name: "Retire kvm01" }).click();
+  await expect(row.getByRole("alert")).toContainText("Move or retire the VMs on kvm01 first");
+  await page.goto("/desk/inventory/devices?q=kvm06");
+  const spare = page.getByRole("row", { name: /kvm06/ });
+  await spare.getByRole("button", { name: "Retire kvm06" }).click();
+  await spare.getByRole("button", { name: "Retire kvm06" }).click();
+  await expect(spare.getByText("retired")).toBeVisible();
+});

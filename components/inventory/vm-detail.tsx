@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import type { appRouter } from "@/server/routers/_app";
 import { environmentLabels, formatDisk, formatMemory } from "./format";
 import { ReadinessPanel } from "./readiness-panel";
+import { RetireButton } from "./retire-button";
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 type Vm = Awaited<ReturnType<Caller["inventory"]["vm"]>>;
@@ -62,6 +63,7 @@ export function VmDetail({
             <li key={s.id} className="py-2 text-sm">
               <span className="font-medium">{s.name}</span> <Badge>{s.kind}</Badge>
               {s.ports.length > 0 && <span className="ml-2 text-slate-500">ports {s.ports.join(", ")}</span>}
+              {forStaff && <RetireButton what="service" id={s.id} name={s.name} />}
               {serviceChains[s.id] && <p className="mt-0.5 text-slate-600">{serviceChains[s.id]}</p>}
             </li>
           ))}

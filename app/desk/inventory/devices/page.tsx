@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatDisk, formatMemory } from "@/components/inventory/format";
 import { HardwareEditor } from "@/components/inventory/hardware-editor";
 import { ImportForm } from "@/components/inventory/import-form";
+import { RetireButton } from "@/components/inventory/retire-button";
 import { deviceKinds } from "@/server/inventory/schemas";
 import { serverCaller } from "@/components/trpc/server";
 import { Badge } from "@/components/ui/badge";
@@ -77,10 +78,11 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
                 <Td className="text-right tabular-nums">{d.memoryMb ? formatMemory(d.memoryMb) : "—"}</Td>
                 <Td className="text-right tabular-nums">{d.diskGb ? formatDisk(d.diskGb) : "—"}</Td>
                 <Td className="font-mono text-xs">{d.managementAddress ?? "—"}</Td>
-                <Td>
+                <Td className="whitespace-nowrap">
                   <Link href={`/desk/inventory/impact/${d.id}`} className="text-sm text-brand-700 hover:underline">
                     What fails with it?
-                  </Link>
+                  </Link>{" "}
+                  {d.status !== "retired" && <RetireButton what="device" id={d.id} name={d.name} />}
                 </Td>
               </tr>
             ))}
