@@ -9,8 +9,8 @@ import { nodeIdInput } from "./schemas";
 
 export type AffectedCustomer = { orgId: string; orgName: string; vms: string[]; services: string[] };
 
-const AFFECTED_LIST_LIMIT = 500;
-const PICTURE_LIMIT = 400;
+export const AFFECTED_LIST_LIMIT = 500;
+export const PICTURE_LIMIT = 400;
 
 const kindOrder: Record<InventoryNode["kind"], number> = { device: 0, storage_pool: 1, vm: 2, service: 3 };
 
