@@ -3,10 +3,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorNote } from "@/components/ui/error-note";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { customerRoles, roleLabels, staffRoles } from "@/server/auth/roles";
-import { errorMessage } from "./error-message";
 
 type OrgOption = { id: string; name: string; kind: "provider" | "customer" };
 
@@ -61,11 +61,7 @@ export function CreateUserForm({ orgs }: { orgs: OrgOption[] }) {
           {create.isPending ? "Creating…" : "Create user"}
         </Button>
       </div>
-      {create.error && (
-        <p role="alert" className="text-sm text-red-700 sm:col-span-2 lg:col-span-6">
-          {errorMessage(create.error)}
-        </p>
-      )}
+      <ErrorNote error={create.error} className="sm:col-span-2 lg:col-span-6" />
       {create.data && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 sm:col-span-2 lg:col-span-6">
           Created {create.data.email}.

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { customerRoles, roleLabels, staffRoles, type Role } from "@/server/auth/roles";
-import { errorMessage } from "./error-message";
+import { errorMessage } from "@/components/ui/error-message";
 
 type OrgOption = { id: string; name: string; kind: "provider" | "customer" };
 

@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorNote } from "@/components/ui/error-note";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
-import { errorMessage } from "./error-message";
 
 export function OrgsAdmin() {
   const trpc = useTRPC();
@@ -35,11 +35,7 @@ export function OrgsAdmin() {
           Create organisation
         </Button>
       </form>
-      {(create.error ?? rename.error) && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(create.error ?? rename.error)}
-        </p>
-      )}
+      <ErrorNote error={create.error ?? rename.error} />
       <Table caption="Organisations">
         <thead>
           <tr>

@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorNote } from "@/components/ui/error-note";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { roleLabels } from "@/server/auth/roles";
-import { errorMessage } from "./error-message";
 import { MembershipEditor } from "./membership-editor";
 
 type OrgOption = { id: string; name: string; kind: "provider" | "customer" };
@@ -32,11 +32,7 @@ export function UsersTable({ orgs, currentUserId }: { orgs: OrgOption[]; current
         aria-label="Search users"
         className="w-full max-w-sm rounded-md border border-slate-300 px-3 py-1.5 text-sm"
       />
-      {failure && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(failure)}
-        </p>
-      )}
+      <ErrorNote error={failure} />
       <Table caption="Users">
         <thead>
           <tr>

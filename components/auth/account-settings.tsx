@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import type { FormEvent } from "react";
-import { errorMessage } from "@/components/admin/error-message";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorNote } from "@/components/ui/error-note";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
@@ -27,11 +27,7 @@ export function AccountSettings() {
         <h2 className="text-sm font-semibold">Change password</h2>
         <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
         <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 12 characters." />
-        {change.error && (
-          <p role="alert" className="text-sm text-red-700">
-            {errorMessage(change.error)}
-          </p>
-        )}
+        <ErrorNote error={change.error} />
         <Button type="submit" disabled={change.isPending}>
           Change password
         </Button>

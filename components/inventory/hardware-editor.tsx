@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { errorMessage } from "@/components/admin/error-message";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorNote } from "@/components/ui/error-note";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { deviceKinds } from "@/server/inventory/schemas";
@@ -106,11 +106,7 @@ export function HardwareEditor({ devices, dependencies }: { devices: Device[]; d
           ))}
         </ul>
       </div>
-      {failure && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(failure)}
-        </p>
-      )}
+      <ErrorNote error={failure} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
-import { errorMessage } from "@/components/admin/error-message";
+import { errorMessage } from "@/components/ui/error-message";
 import { useTRPC } from "@/components/trpc/client";
 
 /** Loads an inventory document; nothing changes unless the whole document is valid. */

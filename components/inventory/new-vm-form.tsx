@@ -3,8 +3,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useDeferredValue, useState, type FormEvent } from "react";
-import { errorMessage } from "@/components/admin/error-message";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorNote } from "@/components/ui/error-note";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { environmentLabels, formatMemory } from "./format";
@@ -103,11 +103,7 @@ export function NewVmForm({ orgs, pools }: { orgs: Option[]; pools: (Option & { 
           No hypervisor fits a VM of this size. Make it smaller or add hardware.
         </p>
       )}
-      {create.error && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(create.error)}
-        </p>
-      )}
+      <ErrorNote error={create.error} />
       <Button type="submit" disabled={create.isPending || !chosen}>
         {create.isPending ? "Creating…" : "Create VM"}
       </Button>

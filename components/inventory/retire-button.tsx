@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorMessage } from "@/components/admin/error-message";
+import { errorMessage } from "@/components/ui/error-message";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 

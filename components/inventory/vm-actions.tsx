@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorMessage } from "@/components/admin/error-message";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorNote } from "@/components/ui/error-note";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
@@ -73,11 +73,7 @@ export function VmActions({ vm }: { vm: Vm }) {
           </Button>
         )}
       </div>
-      {failure && (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(failure)}
-        </p>
-      )}
+      <ErrorNote error={failure} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { inventoryListParams } from "@/components/inventory/list-params";
 import { VmTable } from "@/components/inventory/vm-table";
 import { serverCaller } from "@/components/trpc/server";
 import { Card, PageHeader } from "@/components/ui/card";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Pager } from "@/components/ui/pager";
 
 export const metadata: Metadata = { title: "Inventory" };
@@ -33,27 +34,17 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         }
       />
       <Card>
-        <form method="get" role="search" className="mb-3 flex flex-wrap gap-2">
-          <input
-            type="search"
-            name="q"
-            defaultValue={search}
-            placeholder="Find a VM by name or role"
-            aria-label="Find a VM by name or role"
-            className="w-full max-w-sm rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
-          <select name="env" defaultValue={environment ?? ""} aria-label="Environment" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
-            <option value="">All environments</option>
-            {Object.entries(environmentLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-            Filter
-          </button>
-        </form>
+        <FilterBar
+          search={search}
+          placeholder="Find a VM by name or role"
+          select={{
+            name: "env",
+            label: "Environment",
+            allLabel: "All environments",
+            value: environment,
+            options: Object.entries(environmentLabels).map(([value, label]) => ({ value, label })),
+          }}
+        />
         <VmTable rows={list.rows} hrefFor={(id) => `/desk/inventory/vms/${id}`} showOrg />
         <div className="mt-3">
           <Pager total={list.total} totalIsCapped={list.totalIsCapped} page={list.page} pageSize={list.pageSize} noun="VM" hrefFor={href} />

@@ -8,6 +8,7 @@ import { deviceKinds } from "@/server/inventory/schemas";
 import { serverCaller } from "@/components/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Table, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Hardware" };
@@ -28,27 +29,11 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Hardware" description="Routers, switches, storage, hypervisors and backup servers, and where they stand." />
       <Card>
-        <form method="get" role="search" className="mb-3 flex flex-wrap gap-2">
-          <input
-            type="search"
-            name="q"
-            defaultValue={search}
-            placeholder="Find a device by name"
-            aria-label="Find a device by name"
-            className="w-full max-w-xs rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
-          <select name="kind" defaultValue={deviceKind ?? ""} aria-label="Kind" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
-            <option value="">All kinds</option>
-            {deviceKinds.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-            Filter
-          </button>
-        </form>
+        <FilterBar
+          search={search}
+          placeholder="Find a device by name"
+          select={{ name: "kind", label: "Kind", allLabel: "All kinds", value: deviceKind, options: deviceKinds.map((k) => ({ value: k, label: k })) }}
+        />
         <Table caption="Devices">
           <thead>
             <tr>
