@@ -5,6 +5,7 @@ import { hypervisorUsage, vcpusLeftUnderPolicy } from "./hypervisor";
 import { capacityPolicy } from "./policy";
 import { storagePoolUsage } from "./storage-pool";
 import { formatGb, formatMemory, formatPercent } from "./units";
+import { deviceKindInWords as kindInWords } from "../device-kind-words";
 
 type DeviceRow = typeof devices.$inferSelect;
 type StoragePoolRow = typeof storagePools.$inferSelect;
@@ -64,14 +65,6 @@ export function validateVmResources(context: VmResourceContext): VmResourceProbl
   }
   return [...hypervisorProblems(context), ...storagePoolProblems(context)];
 }
-
-const kindInWords: Record<DeviceRow["kind"], string> = {
-  router: "a router",
-  switch: "a switch",
-  storage: "a storage server",
-  hypervisor: "a hypervisor",
-  backup: "a backup server",
-};
 
 function isSelf(vm: VmResourceProposal, row: { id: string }): boolean {
   return vm.id != null && row.id === vm.id;

@@ -16,6 +16,7 @@ import { ImportProblems } from "./problems";
 import { scopedName } from "./references";
 import { DocumentResolver } from "./resolver";
 import { emptySummary, type ImportSection, type ImportSummary } from "./summary";
+import { deviceKindInWords as kindInWords } from "../device-kind-words";
 
 /**
  * Rows to write, created and updated alike, each complete and with its final id, so that one upsert
@@ -38,14 +39,6 @@ export type ImportPlan = {
   /** VMs this import retires: their services retire with them, as when staff retire a VM by hand. */
   newlyRetiredVmIds: string[];
   resolver: DocumentResolver;
-};
-
-const kindInWords: Record<DeviceRow["kind"], string> = {
-  router: "a router",
-  switch: "a switch",
-  storage: "a storage server",
-  hypervisor: "a hypervisor",
-  backup: "a backup server",
 };
 
 function sameValue(a: unknown, b: unknown): boolean {
