@@ -1,5 +1,5 @@
 import type { QueryResultRow } from "pg";
-import { AFFECTED_LIST_LIMIT, PICTURE_LIMIT } from "@/server/inventory/impact";
+import { AFFECTED_PAGE_SIZE, PICTURE_LIMIT, VM_NAMES_PER_CUSTOMER } from "@/server/inventory/impact";
 import { TOTAL_CAP } from "@/server/inventory/vms";
 // The one piece of app code the floor runs: the pure graph walk the impact query hands its edges to.
 // It is plain JS over arrays (no framework, no I/O), so the floor does the same work the app does.
@@ -294,14 +294,14 @@ async function edgesIntoDescendants(query: FloorQueryFn, nodeId: string): Promis
 /** server/inventory/nodes.ts `resolveNodes`: one branch per kind, each bound to that kind's ids (plus the ones of unknown kind). */
 const RESOLVE_BRANCHES = {
   device: (p: string) => `select d.id, 'device' as kind, d.name, d.kind::text as detail, null::uuid as org_id, null as org_name, d.status::text as status
-    from devices d where d.id = any(${p}::uuid[])`,
+    from unnest(${p}::uuid[]) as wanted(id) join devices d on d.id = wanted.id`,
   storage_pool: (p: string) => `select p.id, 'storage_pool' as kind, p.name, 'pool' as detail, null::uuid as org_id, null as org_name, null as status
-    from storage_pools p where p.id = any(${p}::uuid[])`,
+    from unnest(${p}::uuid[]) as wanted(id) join storage_pools p on p.id = wanted.id`,
   vm: (p: string) => `select v.id, 'vm' as kind, v.name, v.environment::text as detail, v.org_id, o.name as org_name, v.status::text as status
-    from vms v join orgs o on o.id = v.org_id where v.id = any(${p}::uuid[])`,
+    from unnest(${p}::uuid[]) as wanted(id) join vms v on v.id = wanted.id join orgs o on o.id = v.org_id`,
   service: (p: string) => `select s.id, 'service' as kind, v.name || ' / ' || s.name as name, s.kind as detail, s.org_id, o.name as org_name,
       case when s.retired_at is null then 'active' else 'retired' end as status
-    from services s join vms v on v.id = s.vm_id join orgs o on o.id = s.org_id where s.id = any(${p}::uuid[])`,
+    from unnest(${p}::uuid[]) as wanted(id) join services s on s.id = wanted.id join vms v on v.id = s.vm_id join orgs o on o.id = s.org_id`,
 } as const;
 
 function resolveNodesQuery(ids: string[], kindOf: Map<string, keyof typeof RESOLVE_BRANCHES>): { sql: string; params: string[][] } {
@@ -324,53 +324,60 @@ function resolveNodesQuery(ids: string[], kindOf: Map<string, keyof typeof RESOL
   return { sql: parts.join(" union all "), params };
 }
 
-type ImpactNode = { id: string; kind: "device" | "storage_pool" | "vm" | "service"; name: string; detail: string | null; orgId: string | null; orgName: string | null; status: string | null };
-const kindOrder: Record<ImpactNode["kind"], number> = { device: 0, storage_pool: 1, vm: 2, service: 3 };
+type ImpactRow = { id: string; kind: "device" | "storage_pool" | "vm" | "service"; name: string; detail: string | null; org_id: string | null; org_name: string | null; status: string | null };
+const toImpactNode = (row: ImpactRow) => ({ id: row.id, kind: row.kind, name: row.name, detail: row.detail, orgId: row.org_id, orgName: row.org_name, status: row.status });
+
+/** server/inventory/impact.ts `summarise`: the first page and the per-customer lines, aggregated in Postgres. */
+function impactSummaryQuery(ids: string[], kindOf: Map<string, keyof typeof RESOLVE_BRANCHES>) {
+  const affected = resolveNodesQuery(ids, kindOf);
+  const sql = `with affected as materialized (${affected.sql})
+    select
+      (select coalesce(json_agg(p), '[]') from (
+        select * from affected
+        order by array_position(array['device', 'storage_pool', 'vm', 'service'], kind), lower(name), id
+        limit ${AFFECTED_PAGE_SIZE} offset 0) p) as page,
+      (select coalesce(json_agg(c order by lower(c.org_name)), '[]') from (
+        select org_id, org_name,
+          count(*) filter (where kind = 'vm')::int as vm_count,
+          count(*) filter (where kind = 'service')::int as service_count,
+          (array_agg(name order by lower(name)) filter (where kind = 'vm'))[1:${VM_NAMES_PER_CUSTOMER}] as vm_names
+        from affected where org_id is not null group by org_id, org_name) c) as customers`;
+  return { sql, params: affected.params };
+}
 
 /**
  * The floor of `inventory.impact`: the same statements as server/inventory/impact.ts (the walk down,
- * then the node lookup, which needs the walk's result), the same `nodesCutOffBy`, and the same
- * shaping of the answer (sort, per-customer grouping, counts, edges in the picture).
+ * then the node's own lookup and the summary of what fails, which need the walk's result), the same
+ * `nodesCutOffBy`, and the same shaping of the answer.
  */
 async function impactFloor(query: FloorQueryFn, ctx: BenchContext): Promise<FloorResponse> {
   const nodeId = inventoryOf(ctx).hypervisorId;
   const [actor, edges] = await Promise.all([query(ACTOR_SQL, [ctx.actorUserId]), edgesIntoDescendants(query, nodeId)]);
   if (!actorHolds(actor)) return unauthorised;
-  const cutOff = nodesCutOffBy([nodeId], edges);
-  const ids = [nodeId, ...cutOff];
-  const resolve = resolveNodesQuery(ids, new Map(edges.map((e) => [e.childId, e.childKind])));
-  const nodeRows = await query(resolve.sql, resolve.params);
-  const nodes = new Map<string, ImpactNode>(
-    nodeRows.map((row) => [
-      row.id,
-      { id: row.id, kind: row.kind, name: row.name, detail: row.detail, orgId: row.org_id, orgName: row.org_name, status: row.status },
-    ]),
-  );
+  const cutOff = [...nodesCutOffBy([nodeId], edges)];
+  const kinds = new Map(edges.map((e) => [e.childId, e.childKind]));
+  const drawable = cutOff.length + 1 <= PICTURE_LIMIT;
+  const own = resolveNodesQuery(drawable ? [nodeId, ...cutOff] : [nodeId], kinds);
+  const summary = impactSummaryQuery(cutOff, kinds);
+  const [nodeRows, [summaryRow]] = await Promise.all([query(own.sql, own.params), query(summary.sql, summary.params)]);
+  const nodes = new Map(nodeRows.map((row) => [row.id as string, toImpactNode(row as ImpactRow)]));
   const node = nodes.get(nodeId);
-  if (!node) return { status: 404, contentType: "text/plain", body: "no such node" };
-
-  const affected = [...cutOff].map((id) => nodes.get(id)).filter((n): n is ImpactNode => Boolean(n));
-  affected.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name));
-  const customers = new Map<string, { orgId: string; orgName: string; vms: string[]; services: string[] }>();
-  for (const n of affected) {
-    if (!n.orgId || !n.orgName) continue;
-    const entry = customers.get(n.orgId) ?? { orgId: n.orgId, orgName: n.orgName, vms: [], services: [] };
-    (n.kind === "vm" ? entry.vms : entry.services).push(n.name);
-    customers.set(n.orgId, entry);
-  }
-  const inPicture = new Set(ids);
+  if (!node || !summaryRow) return { status: 404, contentType: "text/plain", body: "no such node" };
+  const count = (kind: string) => cutOff.reduce((n, id) => (kinds.get(id) === kind ? n + 1 : n), 0);
   return trpcJson({
     node,
-    affected: affected.slice(0, AFFECTED_LIST_LIMIT),
-    counts: {
-      devices: affected.filter((n) => n.kind === "device").length,
-      storagePools: affected.filter((n) => n.kind === "storage_pool").length,
-      vms: affected.filter((n) => n.kind === "vm").length,
-      services: affected.filter((n) => n.kind === "service").length,
-      total: affected.length,
-    },
-    customers: [...customers.values()].sort((a, b) => a.orgName.localeCompare(b.orgName)),
-    edges: inPicture.size <= PICTURE_LIMIT ? edges.filter((e) => inPicture.has(e.parentId) && inPicture.has(e.childId)) : [],
+    affected: (summaryRow.page as ImpactRow[]).map(toImpactNode),
+    page: 1,
+    pageSize: AFFECTED_PAGE_SIZE,
+    counts: { devices: count("device"), storagePools: count("storage_pool"), vms: count("vm"), services: count("service"), total: cutOff.length },
+    customers: (summaryRow.customers as { org_id: string; org_name: string; vm_count: number; service_count: number; vm_names: string[] | null }[]).map((c) => ({
+      orgId: c.org_id,
+      orgName: c.org_name,
+      vmCount: c.vm_count,
+      serviceCount: c.service_count,
+      vmNames: c.vm_names ?? [],
+    })),
+    picture: drawable ? { nodes: [...nodes.values()], edges: edges.filter((e) => nodes.has(e.parentId) && nodes.has(e.childId)) } : null,
   });
 }
 
@@ -387,15 +394,17 @@ const impactScenario: Scenario = {
     const facts = inventoryOf(ctx);
     const result = trpcData(status, body);
     if ("problem" in result) return result.problem;
-    const impact = result.data as { node?: { id?: string }; counts?: Record<string, number>; customers?: unknown[]; edges?: unknown[] };
+    const impact = result.data as { node?: { id?: string }; counts?: Record<string, number>; customers?: unknown[]; affected?: unknown[]; picture?: { edges?: unknown[] } | null };
     if (impact.node?.id !== facts.hypervisorId) return `expected the impact of ${facts.hypervisorName}, got node ${impact.node?.id}`;
     const counts = impact.counts ?? {};
     if (counts.vms !== facts.hypervisorVms) return `expected ${facts.hypervisorVms} VMs cut off, got ${counts.vms}`;
     if (counts.services !== facts.hypervisorServices) return `expected ${facts.hypervisorServices} services cut off, got ${counts.services}`;
     if (!impact.customers?.length) return "no customers affected";
-    const pictured = facts.hypervisorVms + facts.hypervisorServices + 1 <= PICTURE_LIMIT ? facts.hypervisorVms + facts.hypervisorServices : 0;
-    if (impact.edges?.length !== pictured) {
-      return `expected ${pictured} edges in the picture, got ${impact.edges?.length}`;
+    const cutOff = facts.hypervisorVms + facts.hypervisorServices;
+    if (impact.affected?.length !== Math.min(cutOff, AFFECTED_PAGE_SIZE)) return `expected a first page of ${Math.min(cutOff, AFFECTED_PAGE_SIZE)}, got ${impact.affected?.length}`;
+    const pictured = cutOff + 1 <= PICTURE_LIMIT ? cutOff : 0;
+    if ((impact.picture?.edges?.length ?? 0) !== pictured) {
+      return `expected ${pictured} edges in the picture, got ${impact.picture?.edges?.length ?? 0}`;
     }
     return null;
   },

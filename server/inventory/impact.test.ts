@@ -44,6 +44,39 @@ describe("impact: what fails with a node", () => {
     expect(impact.counts.services).toBeGreaterThanOrEqual(90);
   });
 
+  it("lists what goes down a page at a time, and sums the customers over all of it", async () => {
+    const staff = await callerFor("engineer@hostdesk.test");
+    const feed = await deviceId("bk02");
+    await getDb().insert(dependencies).values([
+      { parentKind: "device", parentId: feed, childKind: "device", childId: await deviceId("rtr1") },
+      { parentKind: "device", parentId: feed, childKind: "device", childId: await deviceId("rtr2") },
+    ]).onConflictDoNothing();
+    const first = await staff.inventory.impact({ nodeId: feed });
+    const second = await staff.inventory.impact({ nodeId: feed, page: 2 });
+    expect(first.counts.total).toBeGreaterThan(first.pageSize);
+    expect(first.affected).toHaveLength(first.pageSize);
+    expect(second.affected.length).toBe(Math.min(first.pageSize, first.counts.total - first.pageSize));
+    const firstIds = new Set(first.affected.map((n) => n.id));
+    expect(second.affected.some((n) => firstIds.has(n.id))).toBe(false);
+    // Hardware first, then pools, VMs and services, each by name.
+    const kinds = [...first.affected, ...second.affected].map((n) => n.kind);
+    expect(kinds.indexOf("device")).toBe(0);
+    expect(kinds.lastIndexOf("device")).toBeLessThan(kinds.indexOf("vm"));
+    expect(first.customers.reduce((n, c) => n + c.vmCount, 0)).toBe(first.counts.vms);
+    expect(first.customers.reduce((n, c) => n + c.serviceCount, 0)).toBe(first.counts.services);
+    for (const customer of first.customers) expect(customer.vmNames.length).toBe(Math.min(customer.vmCount, 8));
+  });
+
+  it("draws a small outcome: the node, what fails with it, and the edges between them", async () => {
+    const staff = await callerFor("engineer@hostdesk.test");
+    const impact = await staff.inventory.impact({ nodeId: await deviceId("kvm01") });
+    expect(impact.picture).not.toBeNull();
+    const drawn = new Set(impact.picture!.nodes.map((n) => n.id));
+    expect(drawn.has(impact.node.id)).toBe(true);
+    expect(drawn.size).toBe(impact.counts.total + 1);
+    for (const edge of impact.picture!.edges) expect(drawn.has(edge.parentId) && drawn.has(edge.childId)).toBe(true);
+  });
+
   it("is for staff only", async () => {
     const customer = await callerFor("owner@acme.test");
     await expect(customer.inventory.impact({ nodeId: await deviceId("kvm01") })).rejects.toMatchObject({ code: "FORBIDDEN" });
