@@ -8,7 +8,8 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { dependencies, orgs, storagePools, users } from "@/db/schema";
+import { calendars, contracts, dependencies, orgs, sites, storagePools, users } from "@/db/schema";
+import { contractTermsSchema, type ContractTerms } from "@/server/contracts/terms";
 import { deviceId, serviceId, vmByName } from "@/server/inventory/testing";
 import { appRouter } from "@/server/routers/_app";
 import { callerFor } from "@/server/testing/actors";
@@ -24,7 +25,12 @@ type Ids = {
   acmeService: string;
   hypervisor: string;
   pool: string;
+  storageServer: string;
+  site: string;
   dependency: string;
+  calendar: string;
+  acmeProposal: string;
+  acmeProposalVersion: string;
 };
 
 type Case =
@@ -67,6 +73,16 @@ const cases: Record<string, Case> = {
   "inventory.environmentDrift": { refuse: "NOT_FOUND", call: (c, ids) => c.inventory.environmentDrift({ orgId: ids.acmeOrg }) },
   "inventory.devices": { refuse: "FORBIDDEN", call: (c) => c.inventory.devices({}) },
   "inventory.storagePools": { refuse: "FORBIDDEN", call: (c) => c.inventory.storagePools() },
+  "inventory.device": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.device({ id: ids.hypervisor }) },
+  "inventory.sites": { refuse: "FORBIDDEN", call: (c) => c.inventory.sites() },
+  "inventory.createSite": { refuse: "FORBIDDEN", call: (c) => c.inventory.createSite({ name: "EVIL1", city: "Nowhere" }) },
+  "inventory.updateSite": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.updateSite({ siteId: ids.site, name: "EVIL1" }) },
+  "inventory.createRack": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.createRack({ siteId: ids.site, name: "X01" }) },
+  "inventory.createStoragePool": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.inventory.createStoragePool({ deviceId: ids.storageServer, name: "evil-pool", capacityGb: 10 }),
+  },
+  "inventory.updateStoragePool": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.updateStoragePool({ poolId: ids.pool, capacityGb: 1 }) },
   "inventory.capacity": { refuse: "FORBIDDEN", call: (c) => c.inventory.capacity() },
   "inventory.placement": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.placement({ orgId: ids.acmeOrg, vcpus: 1, memoryMb: 1024 }) },
   "inventory.createVm": {
@@ -103,7 +119,29 @@ const cases: Record<string, Case> = {
       }),
   },
   "inventory.impact": { refuse: "FORBIDDEN", call: (c, ids) => c.inventory.impact({ nodeId: ids.acmeVm }) },
+  "sla.chainAvailability": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.chainAvailability({ nodeId: ids.acmeService }) },
+  "sla.calculate": { refuse: "FORBIDDEN", call: (c) => c.sla.calculate({}) },
+  "sla.calendars": { refuse: "FORBIDDEN", call: (c) => c.sla.calendars() },
+  "sla.calendar": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.calendar({ calendarId: ids.calendar }) },
+  "sla.createCalendar": { refuse: "FORBIDDEN", call: (c) => c.sla.createCalendar({ name: "Evil hours", timeZone: "UTC", frames: [], holidays: [] }) },
+  "sla.updateCalendar": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.sla.updateCalendar({ calendarId: ids.calendar, name: "Evil hours", timeZone: "UTC", frames: [], holidays: [] }),
+  },
+  "sla.plans": { refuse: "FORBIDDEN", call: (c) => c.sla.plans() },
+  "sla.proposals": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.proposals({ orgId: ids.acmeOrg }) },
+  "sla.proposal": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.proposal({ proposalId: ids.acmeProposal }) },
+  "sla.createProposal": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.sla.createProposal({ orgId: ids.acmeOrg, title: "Free Premium", scenario: {}, terms: acmeTerms }),
+  },
+  "sla.reviseProposal": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.reviseProposal({ proposalId: ids.acmeProposal, scenario: {}, terms: acmeTerms }) },
+  "sla.withdrawProposal": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.withdrawProposal({ proposalId: ids.acmeProposal }) },
+  "sla.acceptProposal": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.acceptProposal({ proposalVersionId: ids.acmeProposalVersion }) },
+  "sla.contract": { refuse: "NOT_FOUND", call: (c, ids) => c.sla.contract({ orgId: ids.acmeOrg }) },
 };
+
+let acmeTerms: ContractTerms;
 
 let ids: Ids;
 
@@ -119,8 +157,20 @@ beforeAll(async () => {
     acmeService: await serviceId("acme-web01", "nginx"),
     hypervisor: await deviceId("kvm01"),
     pool: (await db.select().from(storagePools).limit(1))[0]!.id,
+    storageServer: await deviceId("st01"),
+    site: (await db.select().from(sites).limit(1))[0]!.id,
     dependency: (await db.select().from(dependencies).limit(1))[0]!.id,
+    calendar: (await db.select().from(calendars).limit(1))[0]!.id,
+    acmeProposal: "",
+    acmeProposalVersion: "",
   };
+  const [contract] = await db.select().from(contracts).where(eq(contracts.orgId, ids.acmeOrg));
+  acmeTerms = contractTermsSchema.parse(contract!.terms);
+  // A real open proposal of Acme's, so refusals are tested against a row that exists.
+  const am = await callerFor("am@hostdesk.test");
+  const offered = await am.sla.createProposal({ orgId: ids.acmeOrg, title: "Acme upgrade", scenario: {}, terms: acmeTerms });
+  ids.acmeProposal = offered.proposalId;
+  ids.acmeProposalVersion = offered.versionId;
 });
 
 describe("tenancy across every tRPC procedure", () => {

@@ -8,6 +8,7 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { environmentLabels, formatMemory } from "./format";
+import { RejectedHypervisors } from "./rejected-hypervisors";
 
 type Option = { id: string; name: string };
 
@@ -86,18 +87,7 @@ export function NewVmForm({ orgs, pools }: { orgs: Option[]; pools: (Option & { 
           ))}
         </SelectField>
       </div>
-      {placement.data && placement.data.rejected.length > 0 && (
-        <details className="text-sm text-slate-600">
-          <summary>{placement.data.rejected.length} hypervisors do not fit</summary>
-          <ul className="mt-1 list-disc pl-5">
-            {placement.data.rejected.map((r) => (
-              <li key={r.id}>
-                {r.name}: {r.reasons.join("; ")}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <RejectedHypervisors rejected={placement.data?.rejected ?? []} />
       {placement.data && placement.data.candidates.length === 0 && (
         <p role="alert" className="text-sm text-red-700">
           No hypervisor fits a VM of this size. Make it smaller or add hardware.

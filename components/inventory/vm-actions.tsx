@@ -7,6 +7,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { splitList } from "./comma-list";
 
 type Vm = { id: string; name: string; vcpus: number; memoryMb: number; diskGb: number; status: string };
 
@@ -31,10 +32,7 @@ export function VmActions({ vm }: { vm: Vm }) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const ports = String(form.get("ports") ?? "")
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(Number);
+    const ports = splitList(form.get("ports")).map(Number);
     addService.mutate({ vmId: vm.id, kind: String(form.get("kind") ?? ""), name: String(form.get("name") ?? ""), ports }, { onSuccess: () => formElement.reset() });
   }
 

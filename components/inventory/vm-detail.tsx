@@ -6,6 +6,7 @@ import type { appRouter } from "@/server/routers/_app";
 import { environmentLabels, formatDisk, formatMemory } from "./format";
 import { ReadinessPanel } from "./readiness-panel";
 import { RetireButton } from "./retire-button";
+import { ServiceEditor } from "./service-editor";
 
 type Caller = ReturnType<typeof appRouter.createCaller>;
 type Vm = Awaited<ReturnType<Caller["inventory"]["vm"]>>;
@@ -63,7 +64,12 @@ export function VmDetail({
             <li key={s.id} className="py-2 text-sm">
               <span className="font-medium">{s.name}</span> <Badge>{s.kind}</Badge>
               {s.ports.length > 0 && <span className="ml-2 text-slate-500">ports {s.ports.join(", ")}</span>}
-              {forStaff && <RetireButton what="service" id={s.id} name={s.name} />}
+              {forStaff && (
+                <>
+                  <ServiceEditor service={s} />
+                  <RetireButton what="service" id={s.id} name={s.name} />
+                </>
+              )}
               {serviceChains[s.id] && <p className="mt-0.5 text-slate-600">{serviceChains[s.id]}</p>}
             </li>
           ))}

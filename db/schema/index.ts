@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./auth";
 export * from "./worker";
 export * from "./inventory";
+export * from "./sla";

@@ -4,6 +4,7 @@ import { memberships, orgs, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/roles";
 import { recordAudit } from "@/server/audit/record";
+import { seedContracts } from "./contracts";
 import { seedDataCentre } from "./data-centre";
 
 export const DEMO_PASSWORD = "hostdesk-demo";
@@ -56,6 +57,7 @@ export async function seedDemo(db: Db): Promise<void> {
       });
     }
     await seedDataCentre(tx, { acme: orgIds.acme, globex: orgIds.globex }, userIds.get("engineer@hostdesk.test")!);
+    await seedContracts(tx, { acme: orgIds.acme, globex: orgIds.globex }, userIds.get("am@hostdesk.test")!);
   });
 }
 

@@ -1,14 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { services, vms } from "@/db/schema";
 import { requireStaff, type Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit/record";
 import { badRequest, conflict, isUniqueViolation, notFound } from "@/server/errors";
-import { idInput, serviceInput } from "./schemas";
+import { idInput, serviceInput, updateServiceInput } from "./schemas";
 import { inventoryKeepers } from "./vm-changes";
-
-export const updateServiceInput = serviceInput.omit({ vmId: true }).partial().extend({ serviceId: z.uuid() });
 
 const nameTaken = () => conflict("That VM already has a service with this name.");
 

@@ -59,6 +59,9 @@ export async function updateVm(db: Db, actor: Actor, input: z.input<typeof updat
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(vms).where(eq(vms.id, vmId)).for("update");
       if (!before) throw notFound("That VM");
+      if (changes.status === "retired" && before.status !== "retired") {
+        throw badRequest(`Retire ${before.name} with Retire VM, which retires its services with it.`);
+      }
       const after = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
       await tx.select({ id: devices.id }).from(devices).where(eq(devices.id, after.hypervisorId)).for("update");
       await assertFits(tx, { ...after, id: vmId }, after.hypervisorId, after.storagePoolId);

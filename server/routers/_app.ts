@@ -3,6 +3,7 @@ import { auditRouter } from "./audit";
 import { inventoryRouter } from "./inventory";
 import { orgsRouter } from "./orgs";
 import { sessionRouter } from "./session";
+import { slaRouter } from "./sla";
 import { usersRouter } from "./users";
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   inventory: inventoryRouter,
+  sla: slaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,11 +4,31 @@ import { chainOf } from "@/server/inventory/chain";
 import { tickChecklistItem, tickInput, vmReadiness } from "@/server/inventory/checklist";
 import { addDependency, removeDependency } from "@/server/inventory/dependency-changes";
 import { createDevice, retireDevice, updateDevice } from "@/server/inventory/device-changes";
+import { getDevice } from "@/server/inventory/device-detail";
 import { listDevices, listExplicitDependencies, listStoragePools } from "@/server/inventory/devices";
 import { environmentDrift } from "@/server/inventory/environment-drift";
-import { impactOf } from "@/server/inventory/impact";
-import { dependencyInput, deviceInput, idInput, listInventoryInput, nodeIdInput, serviceInput, updateDeviceInput, updateVmInput, vmInput } from "@/server/inventory/schemas";
-import { createService, retireService, updateService, updateServiceInput } from "@/server/inventory/service-changes";
+import { impactInput, impactOf } from "@/server/inventory/impact";
+import {
+  dependencyInput,
+  deviceInput,
+  idInput,
+  listInventoryInput,
+  nodeIdInput,
+  rackInput,
+  serviceInput,
+  siteInput,
+  storagePoolInput,
+  updateDeviceInput,
+  updateServiceInput,
+  updateSiteInput,
+  updateStoragePoolInput,
+  updateVmInput,
+  vmInput,
+} from "@/server/inventory/schemas";
+import { createService, retireService, updateService } from "@/server/inventory/service-changes";
+import { createRack, createSite, updateSite } from "@/server/inventory/site-changes";
+import { listSites } from "@/server/inventory/sites";
+import { createStoragePool, updateStoragePool } from "@/server/inventory/storage-pool-changes";
 import { createVm, retireVm, updateVm } from "@/server/inventory/vm-changes";
 import { exportInventory } from "@/server/inventory/transfer/export";
 import { inventoryDocumentUpload } from "@/server/inventory/transfer/format";
@@ -28,9 +48,11 @@ export const inventoryRouter = router({
   environmentDrift: orgProcedure.input(orgIdInput).query(({ ctx, input }) => environmentDrift(ctx.db, ctx.actor, input)),
   chain: authedProcedure.input(nodeIdInput).query(({ ctx, input }) => chainOf(ctx.db, ctx.actor, input)),
   devices: staff.input(listInventoryInput).query(({ ctx, input }) => listDevices(ctx.db, ctx.actor, input)),
+  device: staff.input(idInput).query(({ ctx, input }) => getDevice(ctx.db, ctx.actor, input)),
+  sites: staff.query(({ ctx }) => listSites(ctx.db, ctx.actor)),
   storagePools: staff.query(({ ctx }) => listStoragePools(ctx.db, ctx.actor)),
   dependencies: staff.query(({ ctx }) => listExplicitDependencies(ctx.db, ctx.actor)),
-  impact: staff.input(nodeIdInput).query(({ ctx, input }) => impactOf(ctx.db, ctx.actor, input)),
+  impact: staff.input(impactInput).query(({ ctx, input }) => impactOf(ctx.db, ctx.actor, input)),
   capacity: staff.query(({ ctx }) => capacityReport(ctx.db, ctx.actor)),
   placement: staff.input(placementInput).query(({ ctx, input }) => placementFor(ctx.db, ctx.actor, input)),
 
@@ -47,6 +69,11 @@ export const inventoryRouter = router({
   updateService: keeper.input(updateServiceInput).mutation(({ ctx, input }) => updateService(ctx.db, ctx.actor, input)),
   retireService: keeper.input(idInput).mutation(({ ctx, input }) => retireService(ctx.db, ctx.actor, input)),
   tickChecklistItem: keeper.input(tickInput).mutation(({ ctx, input }) => tickChecklistItem(ctx.db, ctx.actor, input)),
+  createSite: keeper.input(siteInput).mutation(({ ctx, input }) => createSite(ctx.db, ctx.actor, input)),
+  updateSite: keeper.input(updateSiteInput).mutation(({ ctx, input }) => updateSite(ctx.db, ctx.actor, input)),
+  createRack: keeper.input(rackInput).mutation(({ ctx, input }) => createRack(ctx.db, ctx.actor, input)),
+  createStoragePool: keeper.input(storagePoolInput).mutation(({ ctx, input }) => createStoragePool(ctx.db, ctx.actor, input)),
+  updateStoragePool: keeper.input(updateStoragePoolInput).mutation(({ ctx, input }) => updateStoragePool(ctx.db, ctx.actor, input)),
   addDependency: keeper.input(dependencyInput).mutation(({ ctx, input }) => addDependency(ctx.db, ctx.actor, input)),
   removeDependency: keeper.input(idInput).mutation(({ ctx, input }) => removeDependency(ctx.db, ctx.actor, input)),
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { environmentLabels } from "@/components/inventory/format";
+import { InventoryNav } from "@/components/inventory/inventory-nav";
 import { inventoryListParams } from "@/components/inventory/list-params";
 import { VmTable } from "@/components/inventory/vm-table";
 import { serverCaller } from "@/components/trpc/server";
@@ -19,19 +19,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Inventory"
         description="Every customer VM, where it runs and what it uses."
-        actions={
-          <nav aria-label="Inventory views" className="flex gap-4 text-sm">
-            <Link href="/desk/inventory/vms/new" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
-              New VM
-            </Link>
-            <Link href="/desk/inventory/devices" className="py-1.5 text-brand-700 underline">
-              Hardware
-            </Link>
-            <Link href="/desk/inventory/capacity" className="py-1.5 text-brand-700 underline">
-              Capacity
-            </Link>
-          </nav>
-        }
+        actions={<InventoryNav current="/desk/inventory" />}
       />
       <Card>
         <FilterBar

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { formatDisk, formatMemory, formatPercent } from "@/components/inventory/format";
+import { InventoryNav } from "@/components/inventory/inventory-nav";
 import { serverCaller } from "@/components/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -16,6 +17,7 @@ export default async function CapacityPage() {
       <PageHeader
         title="Capacity"
         description={`Memory is never overcommitted; vCPUs up to ${capacityPolicy.maxVcpuOvercommit}× per core. Storage pools stay below ${formatPercent(capacityPolicy.storagePoolMaxUse)} so a backup can be restored next to the running copy.`}
+        actions={<InventoryNav current="/desk/inventory/capacity" />}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Hypervisors">

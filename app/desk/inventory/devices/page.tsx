@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { deviceStatusTone } from "@/components/inventory/device-status-tone";
 import { formatDisk, formatMemory } from "@/components/inventory/format";
 import { HardwareEditor } from "@/components/inventory/hardware-editor";
 import { ImportForm } from "@/components/inventory/import-form";
+import { InventoryNav } from "@/components/inventory/inventory-nav";
 import { RetireButton } from "@/components/inventory/retire-button";
 import { deviceKinds } from "@/server/inventory/schemas";
 import { serverCaller } from "@/components/trpc/server";
@@ -12,8 +14,6 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { Table, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Hardware" };
-
-const statusTone = { active: "good", maintenance: "warn", failed: "bad", retired: "neutral" } as const;
 
 export default async function DevicesPage({ searchParams }: { searchParams: Promise<{ q?: string; kind?: string }> }) {
   const { q, kind } = await searchParams;
@@ -27,7 +27,11 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
   ]);
   return (
     <>
-      <PageHeader title="Hardware" description="Routers, switches, storage, hypervisors and backup servers, and where they stand." />
+      <PageHeader
+        title="Hardware"
+        description="Routers, switches, storage, hypervisors and backup servers, and where they stand."
+        actions={<InventoryNav current="/desk/inventory/devices" />}
+      />
       <Card>
         <FilterBar
           search={search}
@@ -53,10 +57,14 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
           <tbody>
             {devices.map((d) => (
               <tr key={d.id}>
-                <Td className="font-medium">{d.name}</Td>
+                <Td className="font-medium">
+                  <Link href={`/desk/inventory/devices/${d.id}`} className="text-brand-700 hover:underline">
+                    {d.name}
+                  </Link>
+                </Td>
                 <Td>{d.kind}</Td>
                 <Td>
-                  <Badge tone={statusTone[d.status]}>{d.status}</Badge>
+                  <Badge tone={deviceStatusTone[d.status]}>{d.status}</Badge>
                 </Td>
                 <Td>{d.siteName ? `${d.siteName} · ${d.rackName} · U${d.rackUnit}` : "—"}</Td>
                 <Td className="text-right tabular-nums">{d.cores || "—"}</Td>
