@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["server/**/*.test.ts", "db/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "db/**/*.test.ts", "bench/**/*.test.ts", "components/**/*.test.ts"],
     globalSetup: ["server/testing/global-setup.ts"],
     setupFiles: ["server/testing/database-per-file.ts"],
     pool: "forks",

@@ -4,6 +4,9 @@ import { TOTAL_CAP } from "@/server/inventory/vms";
 // The one piece of app code the floor runs: the pure graph walk the impact query hands its edges to.
 // It is plain JS over arrays (no framework, no I/O), so the floor does the same work the app does.
 import { nodesCutOffBy, type DependencyEdge } from "@/server/inventory/graph";
+// The calculator is pure math; the floor runs the very same functions.
+import { calculateScenario } from "@/server/sla/scenario";
+import { scenarioInput } from "@/server/sla/schemas";
 import type { ScenarioOutcome, Target } from "./measurement";
 
 /**
@@ -12,7 +15,7 @@ import type { ScenarioOutcome, Target } from "./measurement";
  * append to `scenarios` — the runner, floor and report pick it up.
  *
  * This file is imported by the floor process, so it must not import app code other than pure
- * functions (today: `nodesCutOffBy`).
+ * functions (today: `nodesCutOffBy` and the SLA calculator's `calculateScenario`).
  */
 
 /** The generated data centre's facts the inventory scenarios need (null when it was not generated). */
@@ -411,6 +414,36 @@ const impactScenario: Scenario = {
   targets: [p95Target(50), webRssTarget],
 };
 
+/** A scenario that differs from the defaults in every section the calculator computes. */
+const calculatorInput = {
+  target: { availability: 0.9995, window: "year", maxSingleOutageMinutes: 120 },
+  serviceHours: { hours: "24x7", holidaysPerYear: 0 },
+  coverage: { responseMinutes: 20, failuresPerYear: 4, failoverMinutes: 5 },
+  cost: { revenuePerHour: 5000, affectedStaff: 40 },
+  credits: { monthlyFee: 2490, exampleOutageMinutes: 180 },
+};
+
+/** The SLA calculator: pure math behind the staff tier; its floor is the same math behind node:http. */
+const calculatorScenario: Scenario = {
+  name: "sla-calculate",
+  description: "staff tRPC query sla.calculate of a three-tier scenario (windows, coverage, cost, tiers, credits, terms in en/de), as admin@hostdesk.test",
+  request: { method: "GET", path: trpcQueryPath("sla.calculate", calculatorInput), headers: { accept: "application/json" } },
+  floor: async (query, ctx) => {
+    const actor = await query(ACTOR_SQL, [ctx.actorUserId]);
+    return actorHolds(actor) ? trpcJson(calculateScenario(scenarioInput.parse(calculatorInput))) : unauthorised;
+  },
+  verify: (status, body) => {
+    const result = trpcData(status, body);
+    if ("problem" in result) return result.problem;
+    const calculated = result.data as { target?: { availability?: number }; tiers?: { rows?: unknown[] }; terms?: { de?: string } };
+    if (calculated.target?.availability !== 0.9995) return `expected the scenario's 99.95 %, got ${calculated.target?.availability}`;
+    if (calculated.tiers?.rows?.length !== 3) return "expected three tiers compared";
+    if (!calculated.terms?.de?.startsWith("Höchstens")) return "expected the German terms";
+    return null;
+  },
+  targets: [p95Target(20), webRssTarget],
+};
+
 export const scenarios: Scenario[] = [
   {
     name: "desk-landing",
@@ -452,4 +485,5 @@ export const scenarios: Scenario[] = [
   vmListScenario("inventory-vms-list", "staff tRPC query inventory.vms, first page of 50 by name, as admin@hostdesk.test (sees every org)", undefined),
   vmListScenario("inventory-vms-production", "inventory.vms filtered to environment=production, first page of 50, as admin@hostdesk.test", "production"),
   impactScenario,
+  calculatorScenario,
 ];

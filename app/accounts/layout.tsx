@@ -5,7 +5,16 @@ import { requireArea } from "@/server/auth/session";
 export default async function AccountsLayout({ children }: { children: ReactNode }) {
   const actor = await requireArea("accounts");
   return (
-    <AppShell actor={actor} area="accounts" sections={[{ href: "/accounts", label: "Customers", exact: true }]}>
+    <AppShell
+      actor={actor}
+      area="accounts"
+      sections={[
+        { href: "/accounts", label: "Customers", exact: true },
+        { href: "/accounts/calculator", label: "Calculator" },
+        { href: "/accounts/proposals", label: "Proposals" },
+        { href: "/accounts/calendars", label: "Calendars" },
+      ]}
+    >
       {children}
     </AppShell>
   );

@@ -5,6 +5,12 @@ export const metadata: Metadata = { title: "Accounts" };
 
 export default function AccountsHome({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   return (
-    <DirectoryPage title="Accounts" description="The customers whose service levels you negotiate." basePath="/accounts" searchParams={searchParams} />
+    <DirectoryPage
+      title="Accounts"
+      description="The customers whose service levels you negotiate."
+      basePath="/accounts"
+      searchParams={searchParams}
+      orgHref={(orgId) => `/accounts/orgs/${orgId}`}
+    />
   );
 }

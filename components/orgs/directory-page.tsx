@@ -9,11 +9,13 @@ export async function DirectoryPage({
   description,
   basePath,
   searchParams,
+  orgHref,
 }: {
   title: string;
   description: string;
   basePath: string;
   searchParams: Promise<{ q?: string; page?: string }>;
+  orgHref?: (orgId: string) => string;
 }) {
   const { search, page } = directoryParams(await searchParams);
   const directory = await (await serverCaller()).orgs.directory({ search, page });
@@ -21,7 +23,7 @@ export async function DirectoryPage({
     <>
       <PageHeader title={title} description={description} />
       <Card title="Customer organisations">
-        <OrgDirectory basePath={basePath} directory={directory} search={search} />
+        <OrgDirectory basePath={basePath} directory={directory} search={search} orgHref={orgHref} />
       </Card>
     </>
   );

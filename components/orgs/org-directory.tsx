@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Pager } from "@/components/ui/pager";
 import { Table, Td, Th } from "@/components/ui/table";
 
@@ -5,7 +6,18 @@ type OrgRow = { id: string; name: string; slug: string; memberCount: number; cre
 type Directory = { rows: OrgRow[]; total: number; page: number; pageSize: number };
 
 /** Customer orgs a page at a time with a name filter; the first place staff look a customer up. */
-export function OrgDirectory({ basePath, directory, search }: { basePath: string; directory: Directory; search?: string }) {
+export function OrgDirectory({
+  basePath,
+  directory,
+  search,
+  orgHref,
+}: {
+  basePath: string;
+  directory: Directory;
+  search?: string;
+  /** Where an org's name leads, if the area has a page per org. */
+  orgHref?: (orgId: string) => string;
+}) {
   const { rows, total, page, pageSize } = directory;
   const href = (p: number) => `${basePath}?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`;
   return (
@@ -32,7 +44,15 @@ export function OrgDirectory({ basePath, directory, search }: { basePath: string
         <tbody>
           {rows.map((org) => (
             <tr key={org.id}>
-              <Td className="font-medium">{org.name}</Td>
+              <Td className="font-medium">
+                {orgHref ? (
+                  <Link href={orgHref(org.id)} className="text-brand-700 hover:underline">
+                    {org.name}
+                  </Link>
+                ) : (
+                  org.name
+                )}
+              </Td>
               <Td className="text-slate-600">{org.slug}</Td>
               <Td className="text-right tabular-nums">{org.memberCount}</Td>
               <Td className="tabular-nums">{org.createdAt.toISOString().slice(0, 10)}</Td>

@@ -63,6 +63,15 @@ describe("proposals become contracts", () => {
     await expect(am.sla.acceptProposal({ proposalVersionId: offered.versionId })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("offers one tier of a calculator scenario: the terms are derived on the server", async () => {
+    const am = await callerFor("am@hostdesk.test");
+    const offer = { tierName: "Premium", supportCalendarId: await calendarId("Around the clock"), serviceCalendarId: null, startsOn: "2027-01-01", endsOn: "2028-01-01" };
+    const offered = await am.sla.createProposal({ orgId: await orgId("globex"), title: "Globex Premium", scenario: {}, offer });
+    const [version] = (await am.sla.proposal({ proposalId: offered.proposalId })).versions;
+    expect(version!.terms).toMatchObject({ availabilityTarget: 0.9995, monthlyPrice: 2490, supportCalendarId: offer.supportCalendarId, endsOn: "2028-01-01" });
+    await expect(am.sla.createProposal({ orgId: await orgId("globex"), title: "Both ways", scenario: {}, offer, terms: version!.terms })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("a withdrawn proposal cannot be accepted", async () => {
     const am = await callerFor("am@hostdesk.test");
     const offered = await am.sla.createProposal({ orgId: await orgId("globex"), title: "Globex trial", scenario: {}, terms: await premiumTerms() });

@@ -8,10 +8,14 @@ import { conflict, notFound } from "@/server/errors";
 import { scenarioInput } from "@/server/sla/schemas";
 import { assertCalendarsExist } from "./calendar-check";
 import { acceptProposalInput, createProposalInput, listProposalsInput, proposalIdInput, reviseProposalInput } from "./schemas";
-import { contractTermsSchema } from "./terms";
+import { contractTermsSchema, type ContractTerms } from "./terms";
+import { termsFromScenario } from "./terms-from-scenario";
 
 /** Account managers (and admins) negotiate; every staff member may read what was offered. */
 export const negotiators = ["account_manager"] as const;
+
+const termsOffered = (data: z.output<typeof createProposalInput> | z.output<typeof reviseProposalInput>): ContractTerms =>
+  data.terms ?? termsFromScenario(data.scenario, data.offer!);
 
 async function customerOrg(db: DbOrTx, orgId: string) {
   const [org] = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(and(eq(orgs.id, orgId), eq(orgs.kind, "customer")));
@@ -77,13 +81,14 @@ export async function createProposal(db: Db, actor: Actor, input: z.input<typeof
   const data = createProposalInput.parse(input);
   return db.transaction(async (tx) => {
     const org = await customerOrg(tx, data.orgId);
-    await assertCalendarsExist(tx, data.terms);
+    const terms = termsOffered(data);
+    await assertCalendarsExist(tx, terms);
     const [proposal] = await tx.insert(proposals).values({ orgId: org.id, title: data.title, createdBy: actor.userId }).returning();
     const [version] = await tx
       .insert(proposalVersions)
-      .values({ proposalId: proposal!.id, version: 1, scenario: data.scenario, terms: data.terms, note: data.note, createdBy: actor.userId })
+      .values({ proposalId: proposal!.id, version: 1, scenario: data.scenario, terms, note: data.note, createdBy: actor.userId })
       .returning({ id: proposalVersions.id, version: proposalVersions.version });
-    await recordAudit(tx, actor, { action: "proposal.create", subjectType: "proposal", subjectId: proposal!.id, orgId: org.id, after: { title: data.title, terms: data.terms } });
+    await recordAudit(tx, actor, { action: "proposal.create", subjectType: "proposal", subjectId: proposal!.id, orgId: org.id, after: { title: data.title, terms } });
     return { proposalId: proposal!.id, versionId: version!.id, version: version!.version };
   });
 }
@@ -96,15 +101,16 @@ export async function reviseProposal(db: Db, actor: Actor, input: z.input<typeof
     const [proposal] = await tx.select().from(proposals).where(eq(proposals.id, data.proposalId)).for("update");
     if (!proposal) throw notFound("That proposal");
     if (proposal.status !== "open") throw conflict(`This proposal is ${proposal.status}; start a new one to offer different terms.`);
-    await assertCalendarsExist(tx, data.terms);
+    const terms = termsOffered(data);
+    await assertCalendarsExist(tx, terms);
     const [latest] = await tx.select({ n: max(proposalVersions.version) }).from(proposalVersions).where(eq(proposalVersions.proposalId, proposal.id));
     const next = (latest?.n ?? 0) + 1;
     const [version] = await tx
       .insert(proposalVersions)
-      .values({ proposalId: proposal.id, version: next, scenario: data.scenario, terms: data.terms, note: data.note, createdBy: actor.userId })
+      .values({ proposalId: proposal.id, version: next, scenario: data.scenario, terms, note: data.note, createdBy: actor.userId })
       .returning({ id: proposalVersions.id });
     await tx.update(proposals).set({ updatedAt: new Date() }).where(eq(proposals.id, proposal.id));
-    await recordAudit(tx, actor, { action: "proposal.revise", subjectType: "proposal", subjectId: proposal.id, orgId: proposal.orgId, after: { version: next, terms: data.terms } });
+    await recordAudit(tx, actor, { action: "proposal.revise", subjectType: "proposal", subjectId: proposal.id, orgId: proposal.orgId, after: { version: next, terms } });
     return { proposalId: proposal.id, versionId: version!.id, version: next };
   });
 }

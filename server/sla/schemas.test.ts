@@ -44,11 +44,14 @@ describe("scenarioInput", () => {
     });
   });
 
-  it("refuses a frame that ends before it starts, and two tiers of one name", () => {
+  it("refuses a frame that ends before it starts, month 13 and two tiers of one name", () => {
     const ok = { weekday: 1, startMinute: 480, endMinute: 600 };
     expect(messages(weeklyHoursSchema.safeParse([ok, { weekday: 1, startMinute: 600, endMinute: 480 }]))).toEqual({ "1.endMinute": "A frame must end after it starts." });
     expect(messages(weeklyHoursSchema.safeParse([]))).toEqual({ "": 'Give at least one frame, or choose "24x7".' });
     expect(messages(weeklyHoursSchema.safeParse("7x24"))).toEqual({ "": 'Give "24x7" or a list of weekly frames.' });
+    expect(messages(scenarioInput.safeParse({ target: { monthConvention: { kind: "calendar", year: 2025, month: 13 } } }))).toEqual({
+      "target.monthConvention.month": "Enter the month as 1–12.",
+    });
     const tier = { name: "Same", availability: 0.99, support: "24x7", responseMinutes: 30, monthlyPrice: 100 };
     expect(messages(scenarioInput.safeParse({ tiers: [tier, tier] }))).toEqual({ tiers: "Give every tier its own name." });
   });

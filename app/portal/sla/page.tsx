@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { TermsView } from "@/components/contracts/terms-view";
+import { currentPortalOrg } from "@/components/portal/current-org";
+import { OrgSwitcher } from "@/components/portal/org-switcher";
+import { serverCaller } from "@/components/trpc/server";
+import { Card, PageHeader } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Your service level" };
+
+/** What the customer's contract promises, first in one plain sentence, then term by term. */
+export default async function PortalSlaPage({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
+  const { orgs, current } = await currentPortalOrg((await searchParams).org);
+  const contract = current ? await (await serverCaller()).sla.contract({ orgId: current.id }) : null;
+  const terms = contract?.current;
+  const calendars = new Map(terms ? [terms.calendars.support, ...(terms.calendars.service ? [terms.calendars.service] : [])].map((c) => [c.id, c]) : []);
+  return (
+    <>
+      <PageHeader title="Your service level" description={current ? `What ${current.name}'s contract with us promises.` : undefined} />
+      <OrgSwitcher orgs={orgs} currentId={current?.id} basePath="/portal/sla" />
+      {terms ? (
+        <div className="space-y-6">
+          <Card title="In short">
+            <p className="text-base text-slate-800">{terms.plain.en}</p>
+            <p className="mt-2 text-sm text-slate-600" lang="de">
+              {terms.plain.de}
+            </p>
+          </Card>
+          <Card title={`The terms (version ${terms.version})`}>
+            <TermsView terms={terms.terms} calendars={calendars} />
+          </Card>
+        </div>
+      ) : (
+        <Card>
+          <p className="text-sm text-slate-700">
+            {current ? "There is no service-level contract for your organisation yet. Your account manager can set one up with you." : "You are not a member of any customer organisation yet."}
+          </p>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export const proposalStatusTone = { open: "info", accepted: "good", withdrawn: "neutral" } as const;
