@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { calendars, contracts, dependencies, orgs, sites, storagePools, users } from "@/db/schema";
+import { calendars, contracts, dependencies, orgs, sites, storagePools, tickets, users } from "@/db/schema";
 import { contractTermsSchema, type ContractTerms } from "@/server/contracts/terms";
 import { deviceId, serviceId, vmByName } from "@/server/inventory/testing";
 import { appRouter } from "@/server/routers/_app";
@@ -31,6 +31,7 @@ type Ids = {
   calendar: string;
   acmeProposal: string;
   acmeProposalVersion: string;
+  acmeTicket: string;
 };
 
 type Case =
@@ -139,6 +140,17 @@ const cases: Record<string, Case> = {
   "sla.withdrawProposal": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.withdrawProposal({ proposalId: ids.acmeProposal }) },
   "sla.acceptProposal": { refuse: "FORBIDDEN", call: (c, ids) => c.sla.acceptProposal({ proposalVersionId: ids.acmeProposalVersion }) },
   "sla.contract": { refuse: "NOT_FOUND", call: (c, ids) => c.sla.contract({ orgId: ids.acmeOrg }) },
+  "helpdesk.queue": { ownOnly: (c, ids) => c.helpdesk.queue({ orgId: ids.acmeOrg, view: "all", search: "checkout" }), reveals: (result, ids) => mentions(result, ids) || JSON.stringify(result).includes(ids.acmeTicket) },
+  "helpdesk.ticket": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.ticket({ ticketId: ids.acmeTicket }) },
+  "helpdesk.create": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.create({ orgId: ids.acmeOrg, subject: "Planted ticket", body: "hello" }) },
+  "helpdesk.reply": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.reply({ ticketId: ids.acmeTicket, body: "Intruder here" }) },
+  "helpdesk.close": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.close({ ticketId: ids.acmeTicket }) },
+  "helpdesk.rate": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.rate({ ticketId: ids.acmeTicket, rating: 1 }) },
+  "helpdesk.people": { refuse: "FORBIDDEN", call: (c) => c.helpdesk.people() },
+  "helpdesk.update": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.update({ ticketId: ids.acmeTicket, status: "closed" }) },
+  "helpdesk.bulkUpdate": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.bulkUpdate({ ticketIds: [ids.acmeTicket], priority: "low" }) },
+  "helpdesk.escalate": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.escalate({ ticketId: ids.acmeTicket, note: "pwned" }) },
+  "helpdesk.merge": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.merge({ ticketId: ids.acmeTicket, intoTicketId: ids.acmeTicket }) },
 };
 
 let acmeTerms: ContractTerms;
@@ -162,6 +174,7 @@ beforeAll(async () => {
     dependency: (await db.select().from(dependencies).limit(1))[0]!.id,
     calendar: (await db.select().from(calendars).limit(1))[0]!.id,
     acmeProposal: "",
+    acmeTicket: (await db.select().from(tickets).where(eq(tickets.orgId, (await db.select().from(orgs).where(eq(orgs.slug, "acme")))[0]!.id)).limit(1))[0]!.id,
     acmeProposalVersion: "",
   };
   const [contract] = await db.select().from(contracts).where(eq(contracts.orgId, ids.acmeOrg));

@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./worker";
 export * from "./inventory";
 export * from "./sla";
+export * from "./helpdesk";

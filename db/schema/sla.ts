@@ -22,7 +22,7 @@ export const calendars = pgTable("calendars", {
  * The plan catalogue account managers start from. `terms` holds contract terms (validated by
  * server/contracts/terms.ts on every write and read), `scenario` the calculator scenario behind them.
  */
-export const plans = pgTable("plans", {
+export const plans = pgTable("sla_plans", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
   summary: text("summary").notNull(),

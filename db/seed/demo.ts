@@ -6,6 +6,7 @@ import type { Role } from "@/server/auth/roles";
 import { recordAudit } from "@/server/audit/record";
 import { seedContracts } from "./contracts";
 import { seedDataCentre } from "./data-centre";
+import { seedTickets } from "./tickets";
 
 export const DEMO_PASSWORD = "hostdesk-demo";
 
@@ -36,7 +37,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 /** Seeds the demo orgs and accounts in one transaction, audited as the seed. */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const orgIds = await db.transaction(async (tx) => {
     const orgIds = {} as Record<keyof typeof demoOrgs, string>;
     for (const [key, values] of Object.entries(demoOrgs) as [keyof typeof demoOrgs, (typeof demoOrgs)[keyof typeof demoOrgs]][]) {
       const [org] = await tx.insert(orgs).values(values).returning();
@@ -58,7 +59,10 @@ export async function seedDemo(db: Db): Promise<void> {
     }
     await seedDataCentre(tx, { acme: orgIds.acme, globex: orgIds.globex }, userIds.get("engineer@hostdesk.test")!);
     await seedContracts(tx, { acme: orgIds.acme, globex: orgIds.globex }, userIds.get("am@hostdesk.test")!);
+    return orgIds;
   });
+  // Tickets go through the help desk's own functions, each in its own transaction, after the rest exists.
+  await seedTickets(db, { acme: orgIds.acme, globex: orgIds.globex });
 }
 
 /** Seeds only a database that has no orgs yet, so restarts never duplicate or overwrite data. */

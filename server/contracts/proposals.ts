@@ -6,6 +6,7 @@ import { requireStaff, type Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit/record";
 import { conflict, notFound } from "@/server/errors";
 import { scenarioInput } from "@/server/sla/schemas";
+import { withDeadlinesRecomputed } from "@/server/helpdesk/recompute";
 import { assertCalendarsExist } from "./calendar-check";
 import { acceptProposalInput, createProposalInput, listProposalsInput, proposalIdInput, reviseProposalInput } from "./schemas";
 import { contractTermsSchema, type ContractTerms } from "./terms";
@@ -145,12 +146,16 @@ export async function acceptProposal(db: Db, actor: Actor, input: z.input<typeof
     await assertCalendarsExist(tx, terms);
     // Serialise contract versions per org: two acceptances at once must not both become version n.
     await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, proposal.orgId)).for("update");
-    const [latest] = await tx.select({ n: max(contracts.version) }).from(contracts).where(eq(contracts.orgId, proposal.orgId));
-    const version = (latest?.n ?? 0) + 1;
-    const [contract] = await tx
-      .insert(contracts)
-      .values({ orgId: proposal.orgId, version, terms, proposalVersionId, startsOn: terms.startsOn, endsOn: terms.endsOn, createdBy: actor.userId })
-      .returning({ id: contracts.id });
+    // The org's open tickets move onto the new terms at once (if they are already in force).
+    const { contract, version } = await withDeadlinesRecomputed(tx, proposal.orgId, new Date(), async () => {
+      const [latest] = await tx.select({ n: max(contracts.version) }).from(contracts).where(eq(contracts.orgId, proposal.orgId));
+      const version = (latest?.n ?? 0) + 1;
+      const [contract] = await tx
+        .insert(contracts)
+        .values({ orgId: proposal.orgId, version, terms, proposalVersionId, startsOn: terms.startsOn, endsOn: terms.endsOn, createdBy: actor.userId })
+        .returning({ id: contracts.id });
+      return { contract: contract!, version };
+    });
     await tx.update(proposals).set({ status: "accepted", updatedAt: new Date() }).where(eq(proposals.id, proposal.id));
     await recordAudit(tx, actor, {
       action: "proposal.accept",
@@ -159,8 +164,8 @@ export async function acceptProposal(db: Db, actor: Actor, input: z.input<typeof
       orgId: proposal.orgId,
       after: { proposalVersionId, contractVersion: version },
     });
-    await recordAudit(tx, actor, { action: "contract.create", subjectType: "contract", subjectId: contract!.id, orgId: proposal.orgId, after: { version, terms } });
-    return { contractId: contract!.id, orgId: proposal.orgId, version };
+    await recordAudit(tx, actor, { action: "contract.create", subjectType: "contract", subjectId: contract.id, orgId: proposal.orgId, after: { version, terms } });
+    return { contractId: contract.id, orgId: proposal.orgId, version };
   });
 }
 

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "@/server/trpc";
 import { auditRouter } from "./audit";
+import { helpdeskRouter } from "./helpdesk";
 import { inventoryRouter } from "./inventory";
 import { orgsRouter } from "./orgs";
 import { sessionRouter } from "./session";
@@ -13,6 +14,7 @@ export const appRouter = router({
   audit: auditRouter,
   inventory: inventoryRouter,
   sla: slaRouter,
+  helpdesk: helpdeskRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,26 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { tickets } from "@/db/schema";
+import { hasStaffRole, type Actor } from "@/server/auth/actor";
+import { forbidden, notFound } from "@/server/errors";
+
+/** Who works tickets (admins too): agents at the first level, engineers once escalated. */
+export const deskRoles = ["agent", "engineer"] as const;
+export const isDeskStaff = (actor: Actor) => actor.isStaff && hasStaffRole(actor, deskRoles);
+
+export function requireDeskStaff(actor: Actor): void {
+  if (!isDeskStaff(actor)) throw forbidden("Only support staff can do that.");
+}
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+/**
+ * A ticket the actor may see: desk staff see every ticket, customers their orgs' tickets. Anything
+ * else answers NOT_FOUND, as a missing ticket would. `lock` takes the row for update.
+ */
+export async function ticketFor(db: DbOrTx, actor: Actor, ticketId: string, lock = false): Promise<TicketRow> {
+  const query = db.select().from(tickets).where(eq(tickets.id, ticketId));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row || !(isDeskStaff(actor) || actor.customerOrgIds.includes(row.orgId))) throw notFound("That ticket");
+  return row;
+}

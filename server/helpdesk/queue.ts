@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, inArray, isNull, lte, gt, notInArray, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { DbOrTx } from "@/db/client";
+import { orgs, ticketLinks, ticketMessages, tickets, users } from "@/db/schema";
+import { hasStaffRole, type Actor } from "@/server/auth/actor";
+import { isDeskStaff } from "./access";
+import { deadlineState } from "./clock";
+import { queueInput, type QueueView } from "./schemas";
+import { doneStatuses } from "./statuses";
+
+/** Beyond this many matches the queue says "more than" instead of counting them all. */
+export const QUEUE_COUNT_CAP = 1000;
+
+/** Where a desk person starts: engineers on what was escalated to them, everyone else on the open queue. */
+export function defaultView(actor: Actor): QueueView {
+  return isDeskStaff(actor) && hasStaffRole(actor, ["engineer"]) && !actor.roles.includes("admin") ? "escalated" : "open";
+}
+
+const open = () => and(notInArray(tickets.status, [...doneStatuses]), isNull(tickets.mergedIntoId));
+
+function viewCondition(view: QueueView, actor: Actor, now: Date): SQL | undefined {
+  switch (view) {
+    case "open":
+      return open();
+    case "unassigned":
+      return and(open(), isNull(tickets.assigneeId));
+    case "mine":
+      return and(open(), eq(tickets.assigneeId, actor.userId));
+    case "team":
+      return and(open(), eq(tickets.level, hasStaffRole(actor, ["engineer"]) && !actor.roles.includes("admin") ? "engineering" : "support"));
+    case "escalated":
+      return and(open(), eq(tickets.level, "engineering"));
+    case "due_soon":
+      return and(open(), lte(tickets.nextWarnAt, now), gt(tickets.nextDueAt, now));
+    case "breached":
+      return and(open(), lte(tickets.nextDueAt, now));
+    case "waiting":
+      return and(eq(tickets.status, "waiting_on_customer"), isNull(tickets.mergedIntoId));
+    case "done":
+      return inArray(tickets.status, [...doneStatuses]);
+    case "all":
+      return undefined;
+  }
+}
+
+/**
+ * Words in the subject or in a message body. Customers match only public messages, so a word
+ * from an internal note never reveals itself through their search results.
+ */
+function searchCondition(search: string, staff: boolean): SQL {
+  const query = sql`plainto_tsquery('simple', ${search})`;
+  return sql`(${tickets.search} @@ ${query} or exists (
+    select 1 from ${ticketMessages} m where m.ticket_id = ${tickets.id} and m.search @@ ${query}
+    ${staff ? sql`` : sql`and m.visibility = 'public'`}))`;
+}
+
+const priorityRank = sql`case ${tickets.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+
+/**
+ * The triage queue: a view, filters and search, sorted by the next SLA deadline (paused and done
+ * tickets last), then priority. Customers get their own orgs' tickets only.
+ */
+export async function listQueue(db: DbOrTx, actor: Actor, input: z.input<typeof queueInput>) {
+  const query = queueInput.parse(input);
+  const staff = isDeskStaff(actor);
+  const view = query.view ?? (staff ? defaultView(actor) : "all");
+  const now = new Date();
+  const where = and(
+    staff ? undefined : inArray(tickets.orgId, actor.customerOrgIds.length ? actor.customerOrgIds : ["00000000-0000-0000-0000-000000000000"]),
+    // Customers' views are about their own tickets' progress, not the desk's workload.
+    staff || ["all", "open", "done", "waiting"].includes(view) ? viewCondition(view, actor, now) : sql`false`,
+    query.orgId ? eq(tickets.orgId, query.orgId) : undefined,
+    query.priority ? eq(tickets.priority, query.priority) : undefined,
+    query.status ? eq(tickets.status, query.status) : undefined,
+    query.tag ? sql`${tickets.tags} @> array[${query.tag}]::text[]` : undefined,
+    query.nodeId ? inArray(tickets.id, db.select({ id: ticketLinks.ticketId }).from(ticketLinks).where(eq(ticketLinks.nodeId, query.nodeId))) : undefined,
+    query.search ? searchCondition(query.search, staff) : undefined,
+  );
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: tickets.id,
+        number: tickets.number,
+        subject: tickets.subject,
+        orgId: tickets.orgId,
+        orgName: orgs.name,
+        status: tickets.status,
+        priority: tickets.priority,
+        level: tickets.level,
+        tags: tickets.tags,
+        assigneeId: tickets.assigneeId,
+        assigneeName: users.name,
+        requesterEmail: tickets.requesterEmail,
+        nextDueAt: tickets.nextDueAt,
+        nextWarnAt: tickets.nextWarnAt,
+        updatedAt: tickets.updatedAt,
+      })
+      .from(tickets)
+      .innerJoin(orgs, eq(orgs.id, tickets.orgId))
+      .leftJoin(users, eq(users.id, tickets.assigneeId))
+      .where(where)
+      .orderBy(sql`${tickets.nextDueAt} asc nulls last`, asc(priorityRank), desc(tickets.number))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${tickets} where ${where ?? sql`true`} limit ${QUEUE_COUNT_CAP + 1}) capped`).then((r) => r.rows),
+  ]);
+  const total = Math.min(counted?.n ?? 0, QUEUE_COUNT_CAP);
+  return {
+    view,
+    rows: rows.map((row) => ({ ...row, deadline: deadlineState(row.status, row, now) })),
+    total,
+    totalIsCapped: (counted?.n ?? 0) > QUEUE_COUNT_CAP,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

@@ -1,0 +1,25 @@
+import { listDeskPeople } from "@/server/helpdesk/people";
+import { listQueue } from "@/server/helpdesk/queue";
+import { bulkUpdateInput, createTicketInput, escalateInput, mergeInput, queueInput, rateInput, replyInput, ticketIdInput, updateTicketInput } from "@/server/helpdesk/schemas";
+import { bulkUpdateTickets, closeTicketAsCustomer, escalateTicket, mergeTickets, rateTicket, updateTicket } from "@/server/helpdesk/ticket-changes";
+import { getTicket } from "@/server/helpdesk/ticket-view";
+import { createTicket, replyToTicket } from "@/server/helpdesk/tickets";
+import { authedProcedure, router, staffProcedure } from "@/server/trpc";
+
+/** Agents and engineers (and admins) work tickets; customers reach only their own orgs' tickets. */
+const desk = staffProcedure("agent", "engineer");
+
+export const helpdeskRouter = router({
+  queue: authedProcedure.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, ctx.actor, input)),
+  ticket: authedProcedure.input(ticketIdInput).query(({ ctx, input }) => getTicket(ctx.db, ctx.actor, input)),
+  create: authedProcedure.input(createTicketInput).mutation(({ ctx, input }) => createTicket(ctx.db, ctx.actor, input)),
+  reply: authedProcedure.input(replyInput).mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.actor, input)),
+  close: authedProcedure.input(ticketIdInput).mutation(({ ctx, input }) => closeTicketAsCustomer(ctx.db, ctx.actor, input)),
+  rate: authedProcedure.input(rateInput).mutation(({ ctx, input }) => rateTicket(ctx.db, ctx.actor, input)),
+
+  people: desk.query(({ ctx }) => listDeskPeople(ctx.db, ctx.actor)),
+  update: desk.input(updateTicketInput).mutation(({ ctx, input }) => updateTicket(ctx.db, ctx.actor, input)),
+  bulkUpdate: desk.input(bulkUpdateInput).mutation(({ ctx, input }) => bulkUpdateTickets(ctx.db, ctx.actor, input)),
+  escalate: desk.input(escalateInput).mutation(({ ctx, input }) => escalateTicket(ctx.db, ctx.actor, input)),
+  merge: desk.input(mergeInput).mutation(({ ctx, input }) => mergeTickets(ctx.db, ctx.actor, input)),
+});
