@@ -15,7 +15,7 @@ export function AppShell({ actor, area, sections = [], children }: { actor: Acto
   const areas = areasFor(actor.roles);
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
           <Link href="/" className="text-base font-semibold tracking-tight text-slate-900">
             Hostdesk
@@ -47,7 +47,7 @@ export function AppShell({ actor, area, sections = [], children }: { actor: Acto
         )}
       </header>
       {actor.mustChangePassword && (
-        <div role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900">
+        <div role="status" className="bg-amber-50 px-4 py-2 text-center text-sm text-amber-900 print:hidden">
           You are using a temporary password.{" "}
           <Link href="/account" className="font-medium underline">
             Choose your own password
@@ -55,7 +55,7 @@ export function AppShell({ actor, area, sections = [], children }: { actor: Acto
           .
         </div>
       )}
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6 print:max-w-none print:p-0">{children}</main>
     </div>
   );
 }
