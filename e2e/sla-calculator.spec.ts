@@ -62,6 +62,24 @@ test("an account manager negotiates in hours of downtime, shares the scenario an
   await save.getByRole("button", { name: "Save proposal" }).click();
   await expect(page).toHaveURL(/\/accounts\/proposals\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acme service level 2027");
+
+  // Acme says yes: the version becomes Acme's next contract, starting on the agreed date.
+  await page.getByRole("button", { name: "Accept version 1" }).click();
+  await page.getByRole("button", { name: "Confirm acceptance" }).click();
+  await expect(page.getByRole("heading", { name: "Version 1 — accepted" })).toBeVisible();
+  await expect(page.getByText("accepted", { exact: true })).toBeVisible();
+
+  // Acme's owner reads the terms in plain words in the portal (the scenario measures over a year).
+  const customer = await (await page.context().browser()!.newContext()).newPage();
+  await signInAndLand(customer, "owner@acme.test", "/portal");
+  await customer.getByRole("link", { name: "Service level" }).click();
+  const upcoming = customer.getByRole("region", { name: /^New terms from \d{4}-\d{2}-01$/ });
+  await expect(upcoming).toContainText(
+    "At most 8 h 45 m downtime per year, no single outage longer than 4 h, support Mon–Fri 07–20 except public holidays, urgent tickets answered within 1 hour around the clock.",
+  );
+  await expect(upcoming).toContainText("Höchstens 8 Std. 45 Min. Ausfallzeit pro Jahr");
+  // The contract in force until then is still shown, term by term.
+  await expect(customer.getByRole("heading", { name: "The terms (version 1)" })).toBeVisible();
 });
 
 test("a bad figure is explained at its field and the last results stay; a broken link falls back to the defaults", async ({ page }) => {

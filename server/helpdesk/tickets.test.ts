@@ -5,6 +5,7 @@ import { auditEvents, orgs, outboundMail, tickets, users, vms } from "@/db/schem
 import { callerFor } from "@/server/testing/actors";
 import { databaseFingerprint } from "@/server/testing/snapshot";
 import { replyTokenOf, ticketThreadId } from "./mail-addresses";
+import { applyContractsStartingOn } from "./recompute";
 
 const orgId = async (slug: string) => (await getDb().select().from(orgs).where(eq(orgs.slug, slug)))[0]!.id;
 const vmId = async (name: string) => (await getDb().select().from(vms).where(eq(vms.name, name)))[0]!.id;
@@ -162,15 +163,32 @@ describe("working the queue", () => {
 });
 
 describe("a new contract", () => {
+  it("agreed for a later date, it is shown as upcoming and takes over the open tickets on its first day", async () => {
+    const { ticketId } = await fileAcmeTicket("Waiting for the new terms");
+    const am = await callerFor("am@hostdesk.test");
+    const premium = (await am.sla.plans()).find((p) => p.name === "Premium")!;
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const offered = await am.sla.createProposal({ orgId: await orgId("acme"), title: "Premium next", scenario: {}, terms: { ...premium.terms, startsOn: tomorrow } });
+    await am.sla.acceptProposal({ proposalVersionId: offered.versionId });
+    const contract = await (await callerFor("owner@acme.test")).sla.contract({ orgId: await orgId("acme") });
+    expect(contract.current?.version).toBe(1);
+    expect(contract.upcoming).toMatchObject({ version: 2, startsOn: tomorrow });
+    expect((await ticketRow(ticketId)).slaSource).toBe("contract v1");
+
+    const moved = await applyContractsStartingOn(getDb(), tomorrow, new Date(`${tomorrow}T00:05:00Z`));
+    expect(moved).toBeGreaterThan(0);
+    expect((await ticketRow(ticketId)).slaSource).toBe("contract v2");
+  });
+
   it("moves the org's open tickets onto its targets at once", async () => {
     const { ticketId } = await fileAcmeTicket("Before the upgrade");
     expect((await ticketRow(ticketId)).slaSource).toBe("contract v1");
     const am = await callerFor("am@hostdesk.test");
     const premium = (await am.sla.plans()).find((p) => p.name === "Premium")!;
     const offered = await am.sla.createProposal({ orgId: await orgId("acme"), title: "Premium", scenario: {}, terms: premium.terms });
-    await am.sla.acceptProposal({ proposalVersionId: offered.versionId });
+    const accepted = await am.sla.acceptProposal({ proposalVersionId: offered.versionId });
     const row = await ticketRow(ticketId);
-    expect(row.slaSource).toBe("contract v2");
+    expect(row.slaSource).toBe(`contract v${accepted.version}`);
     // Premium answers normal tickets within 4 hours around the clock.
     expect(row.firstResponseDueAt!.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(4 * 3600_000 + 1000);
   });

@@ -1,6 +1,7 @@
 import type { TaskList } from "graphile-worker";
 import { getDb } from "@/db/client";
 import { log } from "@/server/log";
+import { applyContractsStartingOn } from "@/server/helpdesk/recompute";
 import { pruneLoginAttempts } from "./prune";
 
 /** Every task the worker runs. Task names are snake_case identifiers stored in the job queue. */
@@ -9,7 +10,16 @@ export const taskList: TaskList = {
     const removed = await pruneLoginAttempts(getDb());
     log.info("worker.pruned_login_attempts", { removed });
   },
+  contracts_take_effect: async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const moved = await applyContractsStartingOn(getDb(), day);
+    log.info("worker.contracts_took_effect", { day, ticketsMoved: moved });
+  },
 };
 
 /** Periodic jobs. Event-driven work is queued by the web process; these are housekeeping only. */
-export const crontab = ["17 * * * * prune_login_attempts ?jobKey=prune_login_attempts"].join("\n");
+export const crontab = [
+  "17 * * * * prune_login_attempts ?jobKey=prune_login_attempts",
+  // Contract days start at midnight UTC (contracts.starts_on is a date); a few minutes after.
+  "5 0 * * * contracts_take_effect ?jobKey=contracts_take_effect",
+].join("\n");

@@ -12,11 +12,28 @@ export default async function PortalSlaPage({ searchParams }: { searchParams: Pr
   const { orgs, current } = await currentPortalOrg((await searchParams).org);
   const contract = current ? await (await serverCaller()).sla.contract({ orgId: current.id }) : null;
   const terms = contract?.current;
-  const calendars = new Map(terms ? [terms.calendars.support, ...(terms.calendars.service ? [terms.calendars.service] : [])].map((c) => [c.id, c]) : []);
+  const upcoming = contract?.upcoming;
+  const calendars = new Map(
+    [terms, upcoming].flatMap((c) => (c ? [c.calendars.support, ...(c.calendars.service ? [c.calendars.service] : [])] : [])).map((c) => [c.id, c]),
+  );
   return (
     <>
       <PageHeader title="Your service level" description={current ? `What ${current.name}'s contract with us promises.` : undefined} />
       <OrgSwitcher orgs={orgs} currentId={current?.id} basePath="/portal/sla" />
+      {upcoming && (
+        <Card title={`New terms from ${upcoming.startsOn}`} className="mb-6">
+          <p className="text-base text-slate-800">{upcoming.plain.en}</p>
+          <p className="mt-2 text-sm text-slate-600" lang="de">
+            {upcoming.plain.de}
+          </p>
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm text-brand-700">All new terms</summary>
+            <div className="mt-3">
+              <TermsView terms={upcoming.terms} calendars={calendars} />
+            </div>
+          </details>
+        </Card>
+      )}
       {terms ? (
         <div className="space-y-6">
           <Card title="In short">
@@ -29,7 +46,7 @@ export default async function PortalSlaPage({ searchParams }: { searchParams: Pr
             <TermsView terms={terms.terms} calendars={calendars} />
           </Card>
         </div>
-      ) : (
+      ) : upcoming ? null : (
         <Card>
           <p className="text-sm text-slate-700">
             {current ? "There is no service-level contract for your organisation yet. Your account manager can set one up with you." : "You are not a member of any customer organisation yet."}

@@ -34,6 +34,12 @@ export default async function AccountOrgPage({ params }: { params: Promise<{ org
         }
       />
       <div className="space-y-6">
+        {contract.upcoming && (
+          <Card title={`Agreed, starts ${contract.upcoming.startsOn} — version ${contract.upcoming.version}`}>
+            <p className="mb-4 text-sm text-slate-700">{contract.upcoming.plain.en}</p>
+            <TermsView terms={contract.upcoming.terms} calendars={calendars} />
+          </Card>
+        )}
         {contract.current && (
           <Card title={`Contract in force — version ${contract.current.version}`}>
             <p className="mb-4 text-sm text-slate-600" lang="de">
