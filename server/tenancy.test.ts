@@ -146,6 +146,14 @@ const cases: Record<string, Case> = {
   "helpdesk.reply": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.reply({ ticketId: ids.acmeTicket, body: "Intruder here" }) },
   "helpdesk.close": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.close({ ticketId: ids.acmeTicket }) },
   "helpdesk.rate": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.rate({ ticketId: ids.acmeTicket, rating: 1 }) },
+  // Subscriptions: a caller gets the stream back; what it carries for Globex is tested in live.test.ts.
+  "helpdesk.events": { ownOnly: (c) => c.helpdesk.events(), reveals: mentions },
+  "helpdesk.presence": {
+    refuse: "FORBIDDEN",
+    call: async (c, ids) => {
+      for await (const present of await c.helpdesk.presence({ ticketId: ids.acmeTicket, activity: "viewing" })) return present;
+    },
+  },
   "helpdesk.people": { refuse: "FORBIDDEN", call: (c) => c.helpdesk.people() },
   "helpdesk.update": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.update({ ticketId: ids.acmeTicket, status: "closed" }) },
   "helpdesk.bulkUpdate": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.bulkUpdate({ ticketIds: [ids.acmeTicket], priority: "low" }) },

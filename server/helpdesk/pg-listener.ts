@@ -7,12 +7,13 @@ import { log } from "@/server/log";
  * One LISTEN connection per process, shared by every subscriber: a browser tab watching the queue
  * costs an event listener, not a Postgres connection. NOTIFY fans out through Postgres, so a change
  * made in one web process reaches the desks served by every other. If the connection drops it is
- * re-made after a pause; events sent meanwhile are lost, so subscribers also re-read on reconnect.
+ * re-made after a pause; events sent meanwhile are lost, so each channel then gets `{ kind: "resync" }`.
  */
 class PgListener extends EventEmitter {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private readonly channels = new Set<string>();
+  private connectedBefore = false;
 
   constructor(private readonly url: () => string) {
     super();
@@ -39,6 +40,7 @@ class PgListener extends EventEmitter {
         }
       });
       client.on("error", (error) => {
+        if (this.client !== client) return;
         log.warn("notify.connection_lost", { error });
         this.client = null;
         void client.end().catch(() => undefined);
@@ -47,11 +49,22 @@ class PgListener extends EventEmitter {
       await client.connect();
       for (const channel of this.channels) await client.query(`listen ${channel}`);
       this.client = client;
-      this.emit("reconnected");
+      // Anything sent while the connection was down is lost: tell every channel's listeners to re-read.
+      if (this.connectedBefore) for (const channel of this.channels) this.emit(channel, { kind: "resync" });
+      this.connectedBefore = true;
     })().finally(() => {
       this.connecting = null;
     });
     return this.connecting;
+  }
+
+  /** Ends the connection for good (tests, shutdown). */
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.channels.clear();
+    client?.removeAllListeners("error");
+    await client?.end().catch(() => undefined);
   }
 
   private async reconnect(): Promise<void> {
@@ -67,4 +80,9 @@ const holder = globalThis as unknown as { __hostdeskListener?: PgListener };
 
 export function pgListener(): PgListener {
   return (holder.__hostdeskListener ??= new PgListener(databaseUrl));
+}
+
+export async function closePgListener(): Promise<void> {
+  await holder.__hostdeskListener?.close();
+  holder.__hostdeskListener = undefined;
 }

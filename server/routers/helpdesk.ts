@@ -1,4 +1,6 @@
+import { ticketAnnouncements } from "@/server/helpdesk/live";
 import { listDeskPeople } from "@/server/helpdesk/people";
+import { presenceInput, presenceOnTicket } from "@/server/helpdesk/presence";
 import { listQueue } from "@/server/helpdesk/queue";
 import { bulkUpdateInput, createTicketInput, escalateInput, mergeInput, queueInput, rateInput, replyInput, ticketIdInput, updateTicketInput } from "@/server/helpdesk/schemas";
 import { bulkUpdateTickets, closeTicketAsCustomer, escalateTicket, mergeTickets, rateTicket, updateTicket } from "@/server/helpdesk/ticket-changes";
@@ -16,6 +18,11 @@ export const helpdeskRouter = router({
   reply: authedProcedure.input(replyInput).mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.actor, input)),
   close: authedProcedure.input(ticketIdInput).mutation(({ ctx, input }) => closeTicketAsCustomer(ctx.db, ctx.actor, input)),
   rate: authedProcedure.input(rateInput).mutation(({ ctx, input }) => rateTicket(ctx.db, ctx.actor, input)),
+
+  /** Live: ticket changes the actor may see, as they commit in any web process (SSE). */
+  events: authedProcedure.subscription(({ ctx, signal }) => ticketAnnouncements(ctx.actor, signal)),
+  /** Live: says the caller has a ticket open, and streams who else has. */
+  presence: desk.input(presenceInput).subscription(({ ctx, input, signal }) => presenceOnTicket(ctx.db, ctx.actor, input, signal)),
 
   people: desk.query(({ ctx }) => listDeskPeople(ctx.db, ctx.actor)),
   update: desk.input(updateTicketInput).mutation(({ ctx, input }) => updateTicket(ctx.db, ctx.actor, input)),

@@ -16,10 +16,13 @@ export async function actorFor(email: string): Promise<Actor> {
 
 const sameSite = new Headers({ host: "hostdesk.test", origin: "http://hostdesk.test" });
 
-/** A tRPC caller acting as a demo user through the same procedures the browser reaches. */
-export async function callerFor(email: string | null, headers: Headers = sameSite) {
+/**
+ * A tRPC caller acting as a demo user through the same procedures the browser reaches. `signal`
+ * stands for the request going away (subscriptions end with it).
+ */
+export async function callerFor(email: string | null, headers: Headers = sameSite, signal?: AbortSignal) {
   const actor = email ? await actorFor(email) : null;
-  return createCaller(buildContext(actor, headers));
+  return createCaller(buildContext(actor, headers), { signal });
 }
 
 export const ACME = "acme";
