@@ -154,6 +154,7 @@ const cases: Record<string, Case> = {
       for await (const present of await c.helpdesk.presence({ ticketId: ids.acmeTicket, activity: "viewing" })) return present;
     },
   },
+  "helpdesk.compliance": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.compliance({ orgId: ids.acmeOrg }) },
   "helpdesk.people": { refuse: "FORBIDDEN", call: (c) => c.helpdesk.people() },
   "helpdesk.update": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.update({ ticketId: ids.acmeTicket, status: "closed" }) },
   "helpdesk.bulkUpdate": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.bulkUpdate({ ticketIds: [ids.acmeTicket], priority: "low" }) },

@@ -170,6 +170,8 @@ CREATE TABLE "tickets" (
 	"first_response_due_at" timestamp with time zone,
 	"next_reply_due_at" timestamp with time zone,
 	"resolution_due_at" timestamp with time zone,
+	"first_response_met" boolean,
+	"resolution_met" boolean,
 	"next_due_at" timestamp with time zone,
 	"next_warn_at" timestamp with time zone,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', coalesce(subject, ''))) STORED,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   customType,
   doublePrecision,
@@ -71,6 +72,9 @@ export const tickets = pgTable(
     firstResponseDueAt: timestamp("first_response_due_at", { withTimezone: true }),
     nextReplyDueAt: timestamp("next_reply_due_at", { withTimezone: true }),
     resolutionDueAt: timestamp("resolution_due_at", { withTimezone: true }),
+    /** Whether the first response and the resolution came within target: null until they happen. */
+    firstResponseMet: boolean("first_response_met"),
+    resolutionMet: boolean("resolution_met"),
     /** The earliest pending deadline, and when it becomes "due soon" (a share of its target used). */
     nextDueAt: timestamp("next_due_at", { withTimezone: true }),
     nextWarnAt: timestamp("next_warn_at", { withTimezone: true }),

@@ -88,3 +88,11 @@ export function deadlineState(status: TicketStatus, deadlines: Pick<Deadlines, "
   if (deadlines.nextWarnAt && deadlines.nextWarnAt <= now) return "due_soon";
   return "on_track";
 }
+
+/**
+ * Whether a target was met, judged when it happens (the first staff reply, the ticket solved) by
+ * the business minutes the clock had consumed — not by a stored deadline, which moves with pauses.
+ */
+export function targetMet(state: ClockState, at: Date, policy: SlaPolicy, target: "firstResponseMinutes" | "resolutionMinutes"): boolean {
+  return consumedAt(state, at, policy.calendar) <= policy.target[target];
+}

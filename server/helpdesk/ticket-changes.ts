@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden } from "@/server/errors";
 import { isDeskStaff, requireDeskStaff, ticketFor, type TicketRow } from "./access";
 import { announceTicket } from "./announce";
 import { moveClock } from "./clock";
+import { slaOutcomes } from "./sla-outcomes";
 import { clockColumns, clockStateOf, policyForOrg } from "./clock-store";
 import { addMessage } from "./messages";
 import { notifyTicketEvent } from "./notifications";
@@ -53,6 +54,7 @@ async function applyChanges(tx: DbOrTx, actor: Actor, ticket: TicketRow, changes
     .update(tickets)
     .set({
       ...next,
+      ...slaOutcomes(ticket, clockStateOf(ticket), status, now, previousPolicy, false),
       ...clockColumns(clock, policy),
       updatedAt: now,
       solvedAt: status === "solved" && ticket.status !== "solved" ? now : doneStatuses.includes(status) ? ticket.solvedAt : null,
@@ -167,7 +169,10 @@ export async function closeTicketAsCustomer(db: Db, actor: Actor, input: z.input
     if (ticket.status === "closed") return { ticketId, status: "closed" as const };
     const policy = await policyForOrg(tx, ticket.orgId, ticket.priority, now);
     const clock = moveClock(clockStateOf(ticket), "closed", now, policy, policy);
-    await tx.update(tickets).set({ ...clockColumns(clock, policy), closedAt: now, updatedAt: now }).where(eq(tickets.id, ticketId));
+    await tx
+      .update(tickets)
+      .set({ ...clockColumns(clock, policy), ...slaOutcomes(ticket, clockStateOf(ticket), "closed", now, policy, false), closedAt: now, updatedAt: now })
+      .where(eq(tickets.id, ticketId));
     await recordAudit(tx, actor, { action: "ticket.update", subjectType: "ticket", subjectId: ticketId, orgId: ticket.orgId, before: { status: ticket.status }, after: { status: "closed" } });
     await announceTicket(tx, { ticketId, orgId: ticket.orgId, number: ticket.number, kind: "changed" });
     return { ticketId, status: "closed" as const };

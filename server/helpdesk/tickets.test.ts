@@ -193,3 +193,30 @@ describe("a new contract", () => {
     expect(row.firstResponseDueAt!.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(4 * 3600_000 + 1000);
   });
 });
+
+describe("SLA compliance", () => {
+  it("decides each target when it happens and reports the month's share met", async () => {
+    const agent = await callerFor("agent@hostdesk.test");
+    const quick = await fileAcmeTicket("Answered in time");
+    await agent.helpdesk.reply({ ticketId: quick.ticketId, body: "Done.", status: "solved" });
+    expect(await ticketRow(quick.ticketId)).toMatchObject({ firstResponseMet: true, resolutionMet: true });
+
+    // A ticket whose clock has already run past every target (as if filed days ago).
+    const late = await fileAcmeTicket("Answered late");
+    await getDb().update(tickets).set({ clockConsumedMinutes: 100_000 }).where(eq(tickets.id, late.ticketId));
+    await agent.helpdesk.reply({ ticketId: late.ticketId, body: "Sorry for the wait." });
+    expect((await ticketRow(late.ticketId)).firstResponseMet).toBe(false);
+    // Reopening a solved ticket leaves its resolution undecided again.
+    await (await callerFor("owner@acme.test")).helpdesk.reply({ ticketId: quick.ticketId, body: "It broke again." });
+    expect((await ticketRow(quick.ticketId)).resolutionMet).toBeNull();
+
+    const months = await (await callerFor("owner@acme.test")).helpdesk.compliance({ orgId: await orgId("acme"), months: 3 });
+    expect(months).toHaveLength(3);
+    const current = months.at(-1)!;
+    expect(current.month).toBe(new Date().toISOString().slice(0, 7));
+    expect(current.firstResponsesMet).toBeLessThan(current.firstResponses);
+    expect(current.firstResponsesMet).toBeGreaterThan(0);
+    expect(current.medianFirstResponseMinutes).not.toBeNull();
+    expect(months[0]!.tickets).toBe(0);
+  });
+});

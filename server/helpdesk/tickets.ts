@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound } from "@/server/errors";
 import { isDeskStaff, ticketFor } from "./access";
 import { announceTicket } from "./announce";
 import { clockRuns, moveClock, type ClockState } from "./clock";
+import { slaOutcomes } from "./sla-outcomes";
 import { clockColumns, clockStateOf, policyForOrg } from "./clock-store";
 import { linkNodes } from "./linked-nodes";
 import { addMessage } from "./messages";
@@ -86,6 +87,8 @@ export async function replyToTicket(db: Db, actor: Actor, input: z.input<typeof 
     const status = statusAfterReply(ticket.status, byStaff, data.visibility, data.status);
     const policy = await policyForOrg(tx, ticket.orgId, ticket.priority, now);
     let clock = clockStateOf(ticket);
+    const firstResponse = byStaff && data.visibility === "public" && !clock.firstRespondedAt;
+    const outcomes = slaOutcomes(ticket, clock, status, now, policy, firstResponse);
     if (data.visibility === "public") {
       clock = byStaff
         ? { ...clock, firstRespondedAt: clock.firstRespondedAt ?? now, awaitingReplySince: null }
@@ -97,6 +100,7 @@ export async function replyToTicket(db: Db, actor: Actor, input: z.input<typeof 
       .update(tickets)
       .set({
         ...clockColumns(clock, policy),
+        ...outcomes,
         updatedAt: now,
         solvedAt: status === "solved" ? now : doneStatuses.includes(status) ? ticket.solvedAt : null,
         closedAt: status === "closed" ? now : null,

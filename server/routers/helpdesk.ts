@@ -1,3 +1,4 @@
+import { complianceInput, monthlyCompliance } from "@/server/helpdesk/compliance";
 import { ticketAnnouncements } from "@/server/helpdesk/live";
 import { listDeskPeople } from "@/server/helpdesk/people";
 import { presenceInput, presenceOnTicket } from "@/server/helpdesk/presence";
@@ -6,7 +7,7 @@ import { bulkUpdateInput, createTicketInput, escalateInput, mergeInput, queueInp
 import { bulkUpdateTickets, closeTicketAsCustomer, escalateTicket, mergeTickets, rateTicket, updateTicket } from "@/server/helpdesk/ticket-changes";
 import { getTicket } from "@/server/helpdesk/ticket-view";
 import { createTicket, replyToTicket } from "@/server/helpdesk/tickets";
-import { authedProcedure, router, staffProcedure } from "@/server/trpc";
+import { authedProcedure, orgProcedure, router, staffProcedure } from "@/server/trpc";
 
 /** Agents and engineers (and admins) work tickets; customers reach only their own orgs' tickets. */
 const desk = staffProcedure("agent", "engineer");
@@ -18,6 +19,8 @@ export const helpdeskRouter = router({
   reply: authedProcedure.input(replyInput).mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.actor, input)),
   close: authedProcedure.input(ticketIdInput).mutation(({ ctx, input }) => closeTicketAsCustomer(ctx.db, ctx.actor, input)),
   rate: authedProcedure.input(rateInput).mutation(({ ctx, input }) => rateTicket(ctx.db, ctx.actor, input)),
+  /** Month-by-month SLA compliance of one org, for its account and its own people. */
+  compliance: orgProcedure.input(complianceInput).query(({ ctx, input }) => monthlyCompliance(ctx.db, ctx.actor, input)),
 
   /** Live: ticket changes the actor may see, as they commit in any web process (SSE). */
   events: authedProcedure.subscription(({ ctx, signal }) => ticketAnnouncements(ctx.actor, signal)),
