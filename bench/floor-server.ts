@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import pg from "pg";
+import { createDb } from "@/db/client";
 import { requestOf, scenarios, type BenchContext, type FloorQueryFn, type Scenario } from "./scenarios";
 
 const port = Number(process.env.FLOOR_PORT);
@@ -17,6 +18,7 @@ const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
 pool.on("error", () => undefined);
 
 const query: FloorQueryFn = async (sql, params) => (await pool.query(sql, params)).rows;
+const db = createDb(pool);
 
 // Keyed by method and path as the scenario builds it from the data; a scenario whose data is missing
 // (e.g. no generated data centre) is simply not served.
@@ -31,7 +33,7 @@ for (const scenario of scenarios) {
 }
 
 async function answer(scenario: Scenario, res: http.ServerResponse): Promise<void> {
-  const out = await scenario.floor(query, context);
+  const out = await scenario.floor(query, context, db);
   res.writeHead(out.status, { "content-type": out.contentType, "content-length": Buffer.byteLength(out.body) });
   res.end(out.body);
 }

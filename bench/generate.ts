@@ -5,6 +5,7 @@ import { devices, memberships, orgs, services, users, vms } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { hashPassword } from "@/server/auth/password";
 import { generateDataCentre, inventoryPerScale } from "./generate-inventory";
+import { generateTickets, ticketsPerScale } from "./generate-tickets";
 
 /** Rows the generator adds per unit of `--scale`. Later issues add their own entries. */
 export const perScale = { customerOrgs: 50, membersPerOrg: 3, vms: inventoryPerScale.vms } as const;
@@ -72,12 +73,13 @@ export type GenerationTimings = Record<string, number>;
  * scale × 50,000; 0 for none) spread over the generated customer orgs. Bench users share the demo
  * password so any of them can sign in. Returns the seconds each step took.
  */
-export async function generateScaleData(db: Db, scale: number, vmCount = scale * perScale.vms): Promise<GenerationTimings> {
+export async function generateScaleData(db: Db, scale: number, vmCount = scale * perScale.vms, ticketCount = scale * ticketsPerScale): Promise<GenerationTimings> {
   const timings: GenerationTimings = {};
   const started = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await generateCustomerOrgs(db, scale, passwordHash);
   timings.orgs = (performance.now() - started) / 1000;
   for (const [step, seconds] of Object.entries(await generateDataCentre(db, vmCount, BENCH_SLUG_PREFIX))) timings[`inventory ${step}`] = seconds;
+  for (const [step, seconds] of Object.entries(await generateTickets(db, ticketCount, BENCH_SLUG_PREFIX))) timings[`helpdesk ${step}`] = seconds;
   return timings;
 }

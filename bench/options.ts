@@ -1,11 +1,14 @@
 import { parseArgs } from "node:util";
 import { inventoryPerScale } from "./generate-inventory";
+import { ticketsPerScale } from "./generate-tickets";
 
 export type BenchOptions = {
   /** Data scale: N * 50 customer orgs with 3 members each, and a data centre of N * 50,000 VMs. */
   scale: number;
   /** VMs in the generated data centre (4 services each); overrides scale * 50,000. 0: none. */
   vms: number;
+  /** Tickets in the generated help desk (about 5 messages each); overrides scale * 1,000,000. 0: none. */
+  tickets: number;
   /** Concurrent connections autocannon keeps open. */
   concurrency: number;
   /** Measured seconds per scenario and target (app, floor). */
@@ -16,9 +19,10 @@ export type BenchOptions = {
   only: string | undefined;
 };
 
-const usage = `usage: npm run bench -- [--scale N] [--vms N] [--concurrency C] [--duration S] [--warmup S] [--only NAME]
+const usage = `usage: npm run bench -- [--scale N] [--vms N] [--tickets N] [--concurrency C] [--duration S] [--warmup S] [--only NAME]
   --scale        data scale: N*50 customer orgs, 3 members each, and N*50,000 VMs (default 1)
   --vms          VMs in the generated data centre, 4 services each (default scale*50000; 0 for none)
+  --tickets      tickets in the generated help desk, ~5 messages each (default scale*1000000; 0 for none)
   --concurrency  concurrent connections (default 32)
   --duration     measured seconds per scenario and target (default 10)
   --warmup       unmeasured warm-up seconds before each measurement (default 2)
@@ -41,6 +45,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     options: {
       scale: { type: "string" },
       vms: { type: "string" },
+      tickets: { type: "string" },
       concurrency: { type: "string" },
       duration: { type: "string" },
       warmup: { type: "string" },
@@ -56,6 +61,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   return {
     scale,
     vms: positiveInteger("vms", values.vms, scale * inventoryPerScale.vms, true),
+    tickets: positiveInteger("tickets", values.tickets, scale * ticketsPerScale, true),
     concurrency: positiveInteger("concurrency", values.concurrency, 32),
     durationSeconds: positiveInteger("duration", values.duration, 10),
     warmupSeconds: positiveInteger("warmup", values.warmup, 2, true),

@@ -10,6 +10,7 @@ import { prepareBenchDatabase, redactUrl } from "./database";
 import { startFloor, floorPoolMax, type FloorServer } from "./floor";
 import { countData, generateScaleData, type DataCounts, type GenerationTimings } from "./generate";
 import { busiestHypervisor } from "./generate-inventory";
+import { longTicketId } from "./generate-tickets";
 import { measure, type LoadTarget } from "./load";
 import { parseOptions } from "./options";
 import { environment, renderMarkdown, writeReport, type BenchReport, type ScenarioReport } from "./report";
@@ -62,9 +63,9 @@ async function prepareData(url: string): Promise<PreparedData> {
   try {
     const db = createDb(pool);
     await seedIfEmpty(db);
-    console.log(`bench: generating data at scale ${options.scale} with ${options.vms} VMs…`);
+    console.log(`bench: generating data at scale ${options.scale} with ${options.vms} VMs and ${options.tickets} tickets…`);
     const started = performance.now();
-    const steps = await generateScaleData(db, options.scale, options.vms);
+    const steps = await generateScaleData(db, options.scale, options.vms, options.tickets);
     // Fresh statistics so the planner sees the generated data, as it would after autovacuum in production.
     await pool.query("analyze");
     const seconds = (performance.now() - started) / 1000;
@@ -76,7 +77,13 @@ async function prepareData(url: string): Promise<PreparedData> {
     const admin = await pool.query<{ id: string }>("select id from users where lower(email) = lower($1)", [ADMIN_EMAIL]);
     const adminUserId = admin.rows[0]?.id;
     if (!adminUserId) throw new Error(`${ADMIN_EMAIL} is missing from the bench database; the demo seed did not run.`);
-    const context: BenchContext = { actorUserId: adminUserId, orgCount: data.orgs, inventory: await inventoryFacts(db, pool) };
+    const longTicket = await longTicketId(db);
+    const context: BenchContext = {
+      actorUserId: adminUserId,
+      orgCount: data.orgs,
+      inventory: await inventoryFacts(db, pool),
+      helpdesk: longTicket ? { longTicketId: longTicket, tickets: options.tickets } : null,
+    };
     return { data, generation: { seconds, steps }, context };
   } finally {
     await pool.end();

@@ -8,14 +8,23 @@ import { nodesCutOffBy, type DependencyEdge } from "@/server/inventory/graph";
 import { calculateScenario } from "@/server/sla/scenario";
 import { scenarioInput } from "@/server/sla/schemas";
 import type { ScenarioOutcome, Target } from "./measurement";
+// The help-desk floors run the domain functions themselves (see domainFloor).
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { loadActor, type Actor } from "@/server/auth/actor";
+import { listQueue } from "@/server/helpdesk/queue";
+import { getTicket } from "@/server/helpdesk/ticket-view";
+import { LONG_TICKET_MESSAGES, SEARCH_WORDS } from "./generate-tickets";
 
 /**
  * The bench scenarios. Each one names an HTTP request the app answers and the floor: the same SQL
  * run through bare `pg` behind `node:http`, with no framework and no auth crypto. To add one,
  * append to `scenarios` — the runner, floor and report pick it up.
  *
- * This file is imported by the floor process, so it must not import app code other than pure
- * functions (today: `nodesCutOffBy` and the SLA calculator's `calculateScenario`).
+ * This file is imported by the floor process. The older floors run hand-written SQL next to pure app
+ * functions (`nodesCutOffBy`, the SLA calculator); the help-desk floors call the domain functions
+ * on Drizzle directly (domainFloor), which is the same SQL by construction.
  */
 
 /** The generated data centre's facts the inventory scenarios need (null when it was not generated). */
@@ -40,6 +49,8 @@ export type BenchContext = {
   actorUserId: string;
   orgCount: number;
   inventory: InventoryFacts | null;
+  /** The generated help desk (null when --tickets 0). */
+  helpdesk: { longTicketId: string; tickets: number } | null;
 };
 
 export type FloorResponse = { status: number; contentType: string; body: string };
@@ -54,7 +65,7 @@ export type Scenario = {
   /** The request, or how to build it from the data (e.g. an id that only exists once generated). */
   request: ScenarioRequest | ((ctx: BenchContext) => ScenarioRequest);
   /** What the floor does for the request: the scenario's SQL through bare `pg`, and the response. */
-  floor: (query: FloorQueryFn, ctx: BenchContext) => Promise<FloorResponse>;
+  floor: (query: FloorQueryFn, ctx: BenchContext, db: Db) => Promise<FloorResponse>;
   /** Checks one response before the load starts; returns what is wrong, or null. Applied to app and floor. */
   verify: (status: number, body: string, ctx: BenchContext) => string | null;
   targets: Target[];
@@ -444,6 +455,56 @@ const calculatorScenario: Scenario = {
   targets: [p95Target(20), webRssTarget],
 };
 
+function helpdeskOf(ctx: BenchContext) {
+  if (!ctx.helpdesk) throw new Error("the help desk was not generated (--tickets 0)");
+  return ctx.helpdesk;
+}
+
+/**
+ * The help-desk floors call the domain functions themselves (listQueue, getTicket) on a Drizzle
+ * handle over the floor's pool, after loading the actor as the app does: the very same statements
+ * and shaping, without Next.js, tRPC, the session cookie and superjson.
+ */
+function domainFloor(run: (db: Db, actor: Actor) => Promise<unknown>): Scenario["floor"] {
+  return async (_query, ctx, db) => {
+    const [user] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, ctx.actorUserId));
+    const actor = user ? await loadActor(db, { userId: ctx.actorUserId, sessionVersion: user.sessionVersion }) : null;
+    return actor ? trpcJson(await run(db, actor)) : unauthorised;
+  };
+}
+
+function queueScenario(name: string, description: string, input: Record<string, unknown>, targets: Target[]): Scenario {
+  return {
+    name,
+    description,
+    request: (ctx) => (helpdeskOf(ctx), { method: "GET", path: trpcQueryPath("helpdesk.queue", input), headers: { accept: "application/json" } }),
+    floor: domainFloor((db, actor) => listQueue(db, actor, input)),
+    verify: (status, body) => {
+      const result = trpcData(status, body);
+      if ("problem" in result) return result.problem;
+      const queue = result.data as { rows?: unknown[]; total?: number };
+      if (!queue.rows?.length) return "the queue came back empty";
+      return null;
+    },
+    targets,
+  };
+}
+
+const openTicketScenario: Scenario = {
+  name: "helpdesk-open-ticket",
+  description: `staff tRPC query helpdesk.ticket of a ticket with ${LONG_TICKET_MESSAGES} messages (bodies rendered from Markdown, history, SLA), as admin@hostdesk.test`,
+  request: (ctx) => ({ method: "GET", path: trpcQueryPath("helpdesk.ticket", { ticketId: helpdeskOf(ctx).longTicketId }), headers: { accept: "application/json" } }),
+  floor: (query, ctx, db) => domainFloor((d, actor) => getTicket(d, actor, { ticketId: helpdeskOf(ctx).longTicketId }))(query, ctx, db),
+  verify: (status, body) => {
+    const result = trpcData(status, body);
+    if ("problem" in result) return result.problem;
+    const ticket = result.data as { messages?: unknown[] };
+    if (ticket.messages?.length !== LONG_TICKET_MESSAGES) return `expected ${LONG_TICKET_MESSAGES} messages, got ${ticket.messages?.length}`;
+    return null;
+  },
+  targets: [p95Target(150), webRssTarget],
+};
+
 export const scenarios: Scenario[] = [
   {
     name: "desk-landing",
@@ -486,4 +547,14 @@ export const scenarios: Scenario[] = [
   vmListScenario("inventory-vms-production", "inventory.vms filtered to environment=production, first page of 50, as admin@hostdesk.test", "production"),
   impactScenario,
   calculatorScenario,
+  queueScenario("helpdesk-queue", "staff tRPC query helpdesk.queue, the open queue's first page of 50 by next deadline, as admin@hostdesk.test", { view: "open" }, [
+    p95Target(50),
+    floorShareTarget(0.5),
+    webRssTarget,
+  ]),
+  queueScenario("helpdesk-search", `helpdesk.queue over every ticket, full-text search for "${SEARCH_WORDS}" in subjects and messages, as admin@hostdesk.test`, { view: "all", search: SEARCH_WORDS }, [
+    p95Target(300),
+    webRssTarget,
+  ]),
+  openTicketScenario,
 ];

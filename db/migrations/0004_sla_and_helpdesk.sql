@@ -130,6 +130,7 @@ CREATE TABLE "ticket_messages" (
 	"visibility" "message_visibility" NOT NULL,
 	"channel" "message_channel" NOT NULL,
 	"body" text NOT NULL,
+	"body_html" text NOT NULL,
 	"email_message_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', coalesce(body, ''))) STORED
@@ -213,9 +214,11 @@ CREATE UNIQUE INDEX "ticket_messages_email_key" ON "ticket_messages" USING btree
 CREATE INDEX "ticket_messages_search_idx" ON "ticket_messages" USING gin ("search");--> statement-breakpoint
 CREATE UNIQUE INDEX "tickets_number_key" ON "tickets" USING btree ("number");--> statement-breakpoint
 CREATE UNIQUE INDEX "tickets_reply_token_key" ON "tickets" USING btree ("reply_token");--> statement-breakpoint
-CREATE INDEX "tickets_queue_idx" ON "tickets" USING btree ("status","next_due_at");--> statement-breakpoint
-CREATE INDEX "tickets_org_idx" ON "tickets" USING btree ("org_id","created_at");--> statement-breakpoint
-CREATE INDEX "tickets_assignee_idx" ON "tickets" USING btree ("assignee_id","status");--> statement-breakpoint
-CREATE INDEX "tickets_level_idx" ON "tickets" USING btree ("level","status","next_due_at");--> statement-breakpoint
+CREATE INDEX "tickets_queue_all_idx" ON "tickets" USING btree ("next_due_at","number" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tickets_queue_open_idx" ON "tickets" USING btree ("next_due_at","number" DESC NULLS LAST) WHERE "tickets"."status" not in ('solved', 'closed') and "tickets"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "tickets_queue_level_idx" ON "tickets" USING btree ("level","next_due_at","number" DESC NULLS LAST) WHERE "tickets"."status" not in ('solved', 'closed') and "tickets"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "tickets_queue_assignee_idx" ON "tickets" USING btree ("assignee_id","next_due_at","number" DESC NULLS LAST) WHERE "tickets"."status" not in ('solved', 'closed') and "tickets"."merged_into_id" is null;--> statement-breakpoint
+CREATE INDEX "tickets_queue_status_idx" ON "tickets" USING btree ("status","number" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "tickets_org_idx" ON "tickets" USING btree ("org_id","next_due_at","number" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tickets_tags_idx" ON "tickets" USING gin ("tags");--> statement-breakpoint
 CREATE INDEX "tickets_search_idx" ON "tickets" USING gin ("search");

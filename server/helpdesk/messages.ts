@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { ticketMessages } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
+import { renderMarkdown } from "./markdown";
 
 export type NewMessage = {
   ticketId: string;
@@ -11,7 +12,10 @@ export type NewMessage = {
   emailMessageId?: string | null;
 };
 
-/** Writes one message as the actor (staff or customer, from the actor's standing). */
+/**
+ * Writes one message as the actor (staff or customer, from the actor's standing), rendered once
+ * here: messages never change, and reading a long thread should not re-render it every time.
+ */
 export async function addMessage(tx: DbOrTx, actor: Pick<Actor, "userId" | "email" | "name" | "isStaff">, message: NewMessage) {
   const [row] = await tx
     .insert(ticketMessages)
@@ -24,6 +28,7 @@ export async function addMessage(tx: DbOrTx, actor: Pick<Actor, "userId" | "emai
       visibility: message.visibility,
       channel: message.channel,
       body: message.body,
+      bodyHtml: renderMarkdown(message.body),
       emailMessageId: message.emailMessageId ?? null,
       createdAt: message.at,
     })

@@ -7,7 +7,6 @@ import { businessMinutesBetween } from "@/server/calendars/business-time";
 import { resolveNodes } from "@/server/inventory/nodes";
 import { isDeskStaff, ticketFor } from "./access";
 import { deadlineState } from "./clock";
-import { renderMarkdown } from "./markdown";
 import { policyForOrg } from "./clock-store";
 import { ticketIdInput } from "./schemas";
 
@@ -30,6 +29,7 @@ export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof 
         visibility: ticketMessages.visibility,
         channel: ticketMessages.channel,
         body: ticketMessages.body,
+        bodyHtml: ticketMessages.bodyHtml,
         createdAt: ticketMessages.createdAt,
       })
       .from(ticketMessages)
@@ -87,8 +87,8 @@ export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof 
       /** Business minutes left to the next deadline (negative once breached), in the clock's calendar. */
       minutesLeft: ticket.nextDueAt ? Math.round(ticket.nextDueAt > now ? businessMinutesBetween(now, ticket.nextDueAt, policy.calendar) : -businessMinutesBetween(ticket.nextDueAt, now, policy.calendar)) : null,
     },
-    /** Each body as written and as safe HTML (markdown.ts), so every client renders it the same way. */
-    messages: messages.map((m) => ({ ...m, bodyHtml: renderMarkdown(m.body) })),
+    /** Each body as written and as the safe HTML rendered when it was written (markdown.ts). */
+    messages,
     attachments: files.filter((f) => f.messageId === null ? staff : visibleMessageIds.has(f.messageId)),
     links: links.map((l) => nodes.get(l.nodeId)).filter((n) => n !== undefined),
     history,
