@@ -4,8 +4,7 @@
  * looks like for each request. Started by floor.ts as its own process.
  */
 import http from "node:http";
-import pg from "pg";
-import { createDb } from "@/db/client";
+import { createDb, createPool } from "@/db/client";
 import { requestOf, scenarios, type BenchContext, type FloorQueryFn, type Scenario } from "./scenarios";
 
 const port = Number(process.env.FLOOR_PORT);
@@ -14,8 +13,8 @@ const context = JSON.parse(process.env.FLOOR_CONTEXT ?? "{}") as BenchContext;
 const poolMax = Number(process.env.FLOOR_POOL_MAX ?? 10);
 if (!port || !databaseUrl || !context.actorUserId) throw new Error("floor: FLOOR_PORT, DATABASE_URL and FLOOR_CONTEXT are required");
 
-const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
-pool.on("error", () => undefined);
+// The app's own pool settings (db/client.ts), so both sides talk to Postgres alike.
+const pool = createPool(databaseUrl, poolMax);
 
 const query: FloorQueryFn = async (sql, params) => (await pool.query(sql, params)).rows;
 const db = createDb(pool);

@@ -19,7 +19,9 @@ export function databaseUrl(): string {
 }
 
 export function createPool(url: string, max = Number(process.env.DATABASE_POOL_MAX ?? 10)): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // No JIT: Hostdesk's statements are short, and compiling the odd costly one (a broad search)
+  // took longer than running it.
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options: "-c jit=off" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   return pool;
