@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { currentPortalOrg } from "@/components/portal/current-org";
 import { OrgSwitcher } from "@/components/portal/org-switcher";
 import { Badge } from "@/components/ui/badge";
@@ -13,7 +14,9 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
   const caller = await serverCaller();
   const me = await caller.session.me();
   const { orgs, current } = await currentPortalOrg((await searchParams).org);
-  const org = current ? await caller.orgs.get({ orgId: current.id }) : null;
+  const [org, openTickets] = current
+    ? await Promise.all([caller.orgs.get({ orgId: current.id }), caller.helpdesk.queue({ orgId: current.id, view: "open", pageSize: 10 })])
+    : [null, null];
   const myRole = org?.members.find((m) => m.userId === me.userId)?.role;
 
   return (
@@ -23,6 +26,13 @@ export default async function PortalHome({ searchParams }: { searchParams: Promi
         description={`Welcome, ${me.name}.${myRole ? ` You are ${roleLabels[myRole].toLowerCase()} of ${org?.name}.` : ""}`}
       />
       <OrgSwitcher orgs={orgs} currentId={org?.id} basePath="/portal" />
+      {current && openTickets && (
+        <p className="mb-4 text-sm text-slate-700">
+          <Link href={`/portal/tickets?org=${encodeURIComponent(current.slug)}`} className="font-medium text-brand-700 underline">
+            Open tickets: {openTickets.totalIsCapped ? `more than ${openTickets.total}` : openTickets.total}
+          </Link>
+        </p>
+      )}
       {org ? (
         <Card title="Your team">
           <ul className="divide-y divide-slate-100">

@@ -1,6 +1,7 @@
 import { complianceInput, monthlyCompliance } from "@/server/helpdesk/compliance";
 import { ticketAnnouncements } from "@/server/helpdesk/live";
 import { listDeskPeople } from "@/server/helpdesk/people";
+import { ticketNodeChoices } from "@/server/helpdesk/node-choices";
 import { presenceInput, presenceOnTicket } from "@/server/helpdesk/presence";
 import { listQueue } from "@/server/helpdesk/queue";
 import { bulkUpdateInput, createTicketInput, escalateInput, mergeInput, queueInput, rateInput, replyInput, ticketIdInput, updateTicketInput } from "@/server/helpdesk/schemas";
@@ -21,6 +22,8 @@ export const helpdeskRouter = router({
   rate: authedProcedure.input(rateInput).mutation(({ ctx, input }) => rateTicket(ctx.db, ctx.actor, input)),
   /** Month-by-month SLA compliance of one org, for its account and its own people. */
   compliance: orgProcedure.input(complianceInput).query(({ ctx, input }) => monthlyCompliance(ctx.db, ctx.actor, input)),
+  /** The org's VMs and their services, for choosing what a new ticket is about. */
+  nodeChoices: orgProcedure.query(({ ctx, input }) => ticketNodeChoices(ctx.db, ctx.actor, input)),
 
   /** Live: ticket changes the actor may see, as they commit in any web process (SSE). */
   events: authedProcedure.subscription(({ ctx, signal }) => ticketAnnouncements(ctx.actor, signal)),
