@@ -155,11 +155,28 @@ const cases: Record<string, Case> = {
     },
   },
   "helpdesk.compliance": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.compliance({ orgId: ids.acmeOrg }) },
+  "helpdesk.nodeChoices": { refuse: "NOT_FOUND", call: (c, ids) => c.helpdesk.nodeChoices({ orgId: ids.acmeOrg }) },
   "helpdesk.people": { refuse: "FORBIDDEN", call: (c) => c.helpdesk.people() },
   "helpdesk.update": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.update({ ticketId: ids.acmeTicket, status: "closed" }) },
   "helpdesk.bulkUpdate": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.bulkUpdate({ ticketIds: [ids.acmeTicket], priority: "low" }) },
   "helpdesk.escalate": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.escalate({ ticketId: ids.acmeTicket, note: "pwned" }) },
   "helpdesk.merge": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.merge({ ticketId: ids.acmeTicket, intoTicketId: ids.acmeTicket }) },
+  "helpdesk.queueCounts": { refuse: "FORBIDDEN", call: (c) => c.helpdesk.queueCounts() },
+  // Ticket numbers are sequential: walking them must not even tell a customer that a number exists.
+  "helpdesk.lookup": { refuse: "FORBIDDEN", call: (c) => c.helpdesk.lookup({ number: 1 }) },
+  "helpdesk.deadlines": { refuse: "FORBIDDEN", call: (c, ids) => c.helpdesk.deadlines({ ticketId: ids.acmeTicket }) },
+  "helpdesk.preview": { refuse: "FORBIDDEN", call: (c) => c.helpdesk.preview({ body: "**hello**" }) },
+  // Canned replies are the desk's own texts.
+  "canned.list": { refuse: "FORBIDDEN", call: (c) => c.canned.list() },
+  "canned.create": { refuse: "FORBIDDEN", call: (c) => c.canned.create({ title: "Planted", body: "Send us your password." }) },
+  "canned.update": { refuse: "FORBIDDEN", call: (c) => c.canned.update({ cannedReplyId: "00000000-0000-4000-8000-000000000003", body: "Send us your password." }) },
+  "canned.delete": { refuse: "FORBIDDEN", call: (c) => c.canned.delete({ cannedReplyId: "00000000-0000-4000-8000-000000000003" }) },
+  // Mail is desk-only: the outbox holds every customer's notices, the quarantine strangers' mail.
+  "mail.outbox": { refuse: "FORBIDDEN", call: (c) => c.mail.outbox({ state: "all" }) },
+  "mail.retry": { refuse: "FORBIDDEN", call: (c) => c.mail.retry({ mailId: "00000000-0000-4000-8000-000000000001" }) },
+  "mail.quarantine": { refuse: "FORBIDDEN", call: (c) => c.mail.quarantine({ state: "open" }) },
+  "mail.release": { refuse: "FORBIDDEN", call: (c, ids) => c.mail.release({ quarantineId: "00000000-0000-4000-8000-000000000002", orgId: ids.acmeOrg }) },
+  "mail.drop": { refuse: "FORBIDDEN", call: (c) => c.mail.drop({ quarantineId: "00000000-0000-4000-8000-000000000002" }) },
 };
 
 let acmeTerms: ContractTerms;

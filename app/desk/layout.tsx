@@ -6,8 +6,10 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const actor = await requireArea("desk");
   return (
     <AppShell actor={actor} area="desk" sections={[
-        { href: "/desk", label: "Customers", exact: true },
+        { href: "/desk", label: "Queue", exact: true },
+        { href: "/desk/customers", label: "Customers" },
         { href: "/desk/inventory", label: "Inventory" },
+        { href: "/desk/mail", label: "Mail" },
       ]}>
       {children}
     </AppShell>

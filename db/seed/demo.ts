@@ -4,6 +4,7 @@ import { memberships, orgs, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/roles";
 import { recordAudit } from "@/server/audit/record";
+import { seedCannedReplies } from "./canned-replies";
 import { seedContracts } from "./contracts";
 import { seedDataCentre } from "./data-centre";
 import { seedTickets } from "./tickets";
@@ -63,6 +64,7 @@ export async function seedDemo(db: Db): Promise<void> {
   });
   // Tickets go through the help desk's own functions, each in its own transaction, after the rest exists.
   await seedTickets(db, { acme: orgIds.acme, globex: orgIds.globex });
+  await seedCannedReplies(db);
 }
 
 /** Seeds only a database that has no orgs yet, so restarts never duplicate or overwrite data. */

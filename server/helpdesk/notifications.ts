@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { outboundMail, ticketMessages, users } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
+import { enqueueDelivery } from "@/server/mail/enqueue";
 import type { TicketRow } from "./access";
 import { MAIL_DOMAIN, messageMailId, replyAddressFor, SUPPORT_ADDRESS, ticketThreadId } from "./mail-addresses";
 import { statusWords } from "./statuses";
@@ -69,7 +70,7 @@ export async function notifyTicketEvent(tx: DbOrTx, event: TicketEvent): Promise
   const mails = await mailsFor(tx, event);
   if (mails.length === 0) return;
   const root = ticketThreadId(event.ticket.id);
-  await tx.insert(outboundMail).values(
+  const written = await tx.insert(outboundMail).values(
     mails.map((mail) => ({
       ticketId: event.ticket.id,
       toAddress: mail.to,
@@ -81,5 +82,7 @@ export async function notifyTicketEvent(tx: DbOrTx, event: TicketEvent): Promise
       inReplyTo: root,
       referencesHeader: root,
     })),
-  );
+  ).returning({ id: outboundMail.id });
+  // Queued with the mail, in the same transaction: the worker sends it when SMTP_URL is set.
+  await enqueueDelivery(tx, written.map((row) => row.id));
 }

@@ -58,6 +58,8 @@ try {
   children = [
     startChild("web", process.execPath, [...tsx, "server/launcher/web.ts"], env),
     startChild("worker", process.execPath, [...tsx, "server/worker/main.ts"], env),
+    // Support mail in: SMTP on 127.0.0.1:INBOUND_SMTP_PORT (default 2525), for the MTA to relay to.
+    startChild("mail", process.execPath, [...tsx, "server/mail/inbound-main.ts"], env),
   ];
   for (const child of children) {
     void child.exited.then((code) => {

@@ -1,7 +1,9 @@
 import { createCallerFactory, router } from "@/server/trpc";
 import { auditRouter } from "./audit";
+import { cannedRouter } from "./canned";
 import { helpdeskRouter } from "./helpdesk";
 import { inventoryRouter } from "./inventory";
+import { mailRouter } from "./mail";
 import { orgsRouter } from "./orgs";
 import { sessionRouter } from "./session";
 import { slaRouter } from "./sla";
@@ -15,6 +17,8 @@ export const appRouter = router({
   inventory: inventoryRouter,
   sla: slaRouter,
   helpdesk: helpdeskRouter,
+  canned: cannedRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

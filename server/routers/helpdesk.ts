@@ -3,9 +3,13 @@ import { ticketAnnouncements } from "@/server/helpdesk/live";
 import { listDeskPeople } from "@/server/helpdesk/people";
 import { ticketNodeChoices } from "@/server/helpdesk/node-choices";
 import { presenceInput, presenceOnTicket } from "@/server/helpdesk/presence";
+import { previewInput, previewMessage } from "@/server/helpdesk/preview";
 import { listQueue } from "@/server/helpdesk/queue";
+import { queueCounts } from "@/server/helpdesk/queue-counts";
 import { bulkUpdateInput, createTicketInput, escalateInput, mergeInput, queueInput, rateInput, replyInput, ticketIdInput, updateTicketInput } from "@/server/helpdesk/schemas";
 import { bulkUpdateTickets, closeTicketAsCustomer, escalateTicket, mergeTickets, rateTicket, updateTicket } from "@/server/helpdesk/ticket-changes";
+import { ticketDeadlines } from "@/server/helpdesk/sla-deadlines";
+import { findTicketByNumber, ticketNumberInput } from "@/server/helpdesk/ticket-lookup";
 import { getTicket } from "@/server/helpdesk/ticket-view";
 import { createTicket, replyToTicket } from "@/server/helpdesk/tickets";
 import { authedProcedure, orgProcedure, router, staffProcedure } from "@/server/trpc";
@@ -35,4 +39,12 @@ export const helpdeskRouter = router({
   bulkUpdate: desk.input(bulkUpdateInput).mutation(({ ctx, input }) => bulkUpdateTickets(ctx.db, ctx.actor, input)),
   escalate: desk.input(escalateInput).mutation(({ ctx, input }) => escalateTicket(ctx.db, ctx.actor, input)),
   merge: desk.input(mergeInput).mutation(({ ctx, input }) => mergeTickets(ctx.db, ctx.actor, input)),
+  /** How many tickets each working view holds (capped), for the desk's view tabs. */
+  queueCounts: desk.query(({ ctx }) => queueCounts(ctx.db, ctx.actor)),
+  /** A ticket by its number (desk URLs, "merge into #N"). */
+  lookup: desk.input(ticketNumberInput).query(({ ctx, input }) => findTicketByNumber(ctx.db, ctx.actor, input)),
+  /** Each SLA deadline with the business time left, for the ticket page. */
+  deadlines: desk.input(ticketIdInput).query(({ ctx, input }) => ticketDeadlines(ctx.db, ctx.actor, input)),
+  /** A draft rendered as it will be stored. A mutation only so a long draft travels in a POST body, not a URL: it changes nothing. */
+  preview: desk.input(previewInput).mutation(({ ctx, input }) => previewMessage(ctx.actor, input)),
 });

@@ -2,6 +2,7 @@ import type { TaskList } from "graphile-worker";
 import { getDb } from "@/db/client";
 import { log } from "@/server/log";
 import { applyContractsStartingOn } from "@/server/helpdesk/recompute";
+import { mailCrontab, mailTasks } from "@/server/mail/tasks";
 import { pruneLoginAttempts } from "./prune";
 
 /** Every task the worker runs. Task names are snake_case identifiers stored in the job queue. */
@@ -15,6 +16,7 @@ export const taskList: TaskList = {
     const moved = await applyContractsStartingOn(getDb(), day);
     log.info("worker.contracts_took_effect", { day, ticketsMoved: moved });
   },
+  ...mailTasks,
 };
 
 /** Periodic jobs. Event-driven work is queued by the web process; these are housekeeping only. */
@@ -22,4 +24,5 @@ export const crontab = [
   "17 * * * * prune_login_attempts ?jobKey=prune_login_attempts",
   // Contract days start at midnight UTC (contracts.starts_on is a date); a few minutes after.
   "5 0 * * * contracts_take_effect ?jobKey=contracts_take_effect",
+  mailCrontab,
 ].join("\n");
