@@ -12,6 +12,7 @@ import { TextAreaField } from "@/components/ui/text-area-field";
 import { fillPlaceholders, type PlaceholderValues } from "@/server/helpdesk/placeholders";
 import { statusWords, ticketStatuses, type TicketStatus } from "@/server/helpdesk/statuses";
 import { MessageBody } from "./message-body";
+import { TicketPresence } from "./ticket-presence";
 
 type Canned = { id: string; title: string; body: string };
 type Visibility = "public" | "internal";
@@ -67,6 +68,7 @@ export function DeskComposer({ ticketId, canned, values, autoFocus }: { ticketId
       onSubmit={(e) => void onSubmit(e).catch(() => undefined)}
       className={cn("space-y-3 rounded-lg border p-4", internal ? "border-yellow-300 bg-yellow-50" : "border-slate-200 bg-white")}
     >
+      <TicketPresence ticketId={ticketId} replying={body.trim() !== ""} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <fieldset className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
           <legend className="sr-only">Kind of message</legend>

@@ -17,6 +17,7 @@ import { deadlineClass, deadlineStateAt, dueWords, priorityLabels, priorityTone 
 import { agoWords } from "./portal-ticket-words";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useNow } from "./use-now";
+import { useLiveQueue } from "./use-live-queue";
 import { useQueueKeys } from "./use-queue-keys";
 
 type Person = { id: string; name: string };
@@ -24,7 +25,8 @@ type Person = { id: string; name: string };
 /**
  * The triage table: one page of a view, soonest deadline first, with checkboxes for bulk changes
  * and single-key shortcuts. It reads the queue through the query cache (prefetched by the page),
- * so anything that invalidates `helpdesk.queue` (a change here, a live event) refreshes it.
+ * so anything that invalidates `helpdesk.queue` (a change here, a live event from any desk or the
+ * portal) refreshes it.
  */
 export function DeskQueue({ filters, people, me, serverNow }: { filters: QueueFilters; people: readonly Person[]; me: Person; serverNow: number }) {
   const trpc = useTRPC();
@@ -46,6 +48,7 @@ export function DeskQueue({ filters, people, me, serverNow }: { filters: QueueFi
       queryClient.invalidateQueries({ queryKey: trpc.helpdesk.queueCounts.queryKey() }),
     ]);
   const assign = useMutation(trpc.helpdesk.update.mutationOptions({ onSettled: refresh }));
+  useLiveQueue(refresh);
 
   // Checked tickets that left the page (another view, a refresh) are no longer selected.
   const selected = rows.filter((r) => checked.has(r.id)).map((r) => r.id);

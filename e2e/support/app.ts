@@ -51,7 +51,10 @@ export function isolatedAppTest() {
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
       server.kill("SIGTERM");
+      // Next waits for open connections to end; a live feed a test left open must not hold CI up.
+      const forced = setTimeout(() => server?.kill("SIGKILL"), 5_000);
       await exited;
+      clearTimeout(forced);
     }
     if (database) await dropDatabase(serverUrl, database);
   });

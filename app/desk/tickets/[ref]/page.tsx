@@ -8,6 +8,7 @@ import { queueHref } from "@/components/helpdesk/desk-queue-params";
 import { DeskSlaPanel } from "@/components/helpdesk/desk-sla-panel";
 import { DeskThread } from "@/components/helpdesk/desk-thread";
 import { DeskTicketControls } from "@/components/helpdesk/desk-ticket-controls";
+import { LiveTicketRefresh } from "@/components/helpdesk/live-ticket-refresh";
 import { priorityLabels, priorityTone } from "@/components/helpdesk/desk-words";
 import { loadDeskTicket } from "@/components/helpdesk/load-desk-ticket";
 import { agoWords } from "@/components/helpdesk/portal-ticket-words";
@@ -24,8 +25,8 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
 
 /**
  * One ticket for the desk: who and what it is about, its SLA, the whole thread with internal notes,
- * the history, and everything staff change. Server-rendered; every change calls router.refresh(),
- * which is also how a live update would re-read it.
+ * the history, and everything staff change. Server-rendered; every change, here or anywhere else
+ * (a customer's reply, another agent), re-reads it through router.refresh().
  */
 export default async function DeskTicketPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<{ reply?: string }> }) {
   const [{ ref }, { reply }] = await Promise.all([params, searchParams]);
@@ -38,6 +39,7 @@ export default async function DeskTicketPage({ params, searchParams }: { params:
 
   return (
     <>
+      <LiveTicketRefresh ticketId={ticket.id} />
       <div className="mb-5 space-y-1">
         <Link href="/desk" className="text-sm text-brand-700 hover:underline">
           ← Queue

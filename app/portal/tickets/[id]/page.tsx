@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadPortalTicket } from "@/components/helpdesk/load-portal-ticket";
 import { PortalCloseTicket } from "@/components/helpdesk/portal-close-ticket";
-import { PortalLiveRefresh } from "@/components/helpdesk/portal-live-refresh";
+import { LiveTicketRefresh } from "@/components/helpdesk/live-ticket-refresh";
 import { PortalRatingForm } from "@/components/helpdesk/portal-rating-form";
 import { PortalReplyForm } from "@/components/helpdesk/portal-reply-form";
 import { portalSupportTerms } from "@/components/helpdesk/portal-support-terms";
@@ -29,7 +29,7 @@ export default async function PortalTicketPage({ params }: { params: Promise<{ i
 
   return (
     <>
-      <PortalLiveRefresh ticketId={ticket.id} />
+      <LiveTicketRefresh ticketId={ticket.id} />
       <PageHeader
         title={ticket.subject}
         description={
