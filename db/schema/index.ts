@@ -5,3 +5,4 @@ export * from "./worker";
 export * from "./inventory";
 export * from "./sla";
 export * from "./helpdesk";
+export * from "./delegation";
