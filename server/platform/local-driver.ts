@@ -1,0 +1,205 @@
+import { createHash } from "node:crypto";
+import { constants as fsConstants } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { CommandResult, PlatformDriver, ReloadResult } from "./driver";
+import { reloadHookPath, temporaryPathBeside } from "./host-layout";
+import { HostPathError, isWithin, normaliseHostPath } from "./host-path";
+import { mapLimit } from "./map-limit";
+import { reloadResult } from "./reload-result";
+import { runCommand } from "./run-command";
+
+/**
+ * Where local host folders live: `HOSTDESK_PLATFORM_ROOT`, else `.data/platform` below the working
+ * directory (the launcher's `.data/`, kept out of git).
+ */
+export function platformRoot(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.HOSTDESK_PLATFORM_ROOT || ".data/platform");
+}
+
+export type LocalDriverOptions = {
+  /** The folder holding host folders; `platformRoot()` when absent. */
+  platformRoot?: string;
+  /**
+   * How a reload happens. `hook` (the default): run the host folder's executable
+   * `var/lib/hostdesk/hooks/reload-<kind>` with the kind's reload argv as its arguments, or report
+   * the reload skipped when there is none: a folder has no daemon to signal. `run`: run the reload
+   * argv itself in the folder, for a machine that really is the host (and for tests).
+   */
+  reloads?: "hook" | "run";
+  /** Timeout of `run` when the caller gives none. */
+  defaultTimeoutMs?: number;
+};
+
+/** A safe single path segment: a VM's name becomes a folder name and must not point anywhere else. */
+const hostNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const ioLanes = 16;
+
+/**
+ * A host as a folder `<platformRoot>/<hostName>`. Everything the rollout does to a VM over SSH it
+ * does here to files, for real: atomic renames, the daemon's own config test against a staged copy.
+ */
+export function createLocalDriver(hostName: string, options: LocalDriverOptions = {}): PlatformDriver {
+  if (!hostNamePattern.test(hostName) || hostName === "." || hostName === "..") {
+    throw new Error(`"${hostName}" cannot name a local host folder: use letters, digits, ".", "_" and "-", starting with a letter or digit.`);
+  }
+  const root = path.join(options.platformRoot ?? platformRoot(), hostName);
+  const defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
+  const reloads = options.reloads ?? "hook";
+
+  // The root's real path is what every resolved path must stay below; computed once per driver.
+  let realRoot: Promise<string> | null = null;
+  const ensureRoot = () =>
+    (realRoot ??= fs.mkdir(root, { recursive: true }).then(() => fs.realpath(root))).catch((error: unknown) => {
+      realRoot = null;
+      throw error;
+    });
+  const knownDirs = new Set<string>();
+
+  /**
+   * The absolute path of a host path, after proving that neither its letters nor any symlink on the
+   * way lead out of the host: the deepest part that exists must resolve inside the real root.
+   */
+  async function resolve(hostPath: string): Promise<string> {
+    const relative = normaliseHostPath(hostPath);
+    const real = await ensureRoot();
+    const absolute = path.join(root, relative);
+    let probe = absolute;
+    for (;;) {
+      try {
+        const resolved = await fs.realpath(probe);
+        if (!isWithin(real, resolved)) throw new HostPathError(hostPath, "a symlink on the way leads out of the host's root");
+        return absolute;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if ((code === "ENOENT" || code === "ENOTDIR") && probe !== root) {
+          probe = path.dirname(probe);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async function ensureParent(absolute: string) {
+    const dir = path.dirname(absolute);
+    if (knownDirs.has(dir)) return;
+    await fs.mkdir(dir, { recursive: true });
+    knownDirs.add(dir);
+  }
+
+  async function writeWhole(absolute: string, content: string, mode: number, flags: "wx" | "w") {
+    const handle = await fs.open(absolute, flags, mode);
+    try {
+      await handle.writeFile(content);
+      // open() applies the umask; the mode a snippet asks for is the mode it gets.
+      await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async function hashOne(hostPath: string): Promise<string | null> {
+    try {
+      const bytes = await fs.readFile(await resolve(hostPath));
+      return createHash("sha256").update(bytes).digest("hex");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
+  const driver: PlatformDriver = {
+    root,
+
+    async hashFiles(paths) {
+      const hashes = await mapLimit(paths, ioLanes, hashOne);
+      return new Map(paths.map((p, i) => [p, hashes[i] ?? null]));
+    },
+
+    async readFile(hostPath) {
+      try {
+        return await fs.readFile(await resolve(hostPath), "utf8");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+
+    async writeFileAtomic(hostPath, content, mode) {
+      const target = await resolve(hostPath);
+      await ensureParent(target);
+      const temporary = path.join(root, temporaryPathBeside(normaliseHostPath(hostPath)));
+      try {
+        await writeWhole(temporary, content, mode, "wx");
+        // rename(2) swaps the name in one step: a reader (or a crash) sees the old file or the new, never half.
+        await fs.rename(temporary, target);
+      } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+      }
+    },
+
+    async writeFile(hostPath, content, mode) {
+      const target = await resolve(hostPath);
+      await ensureParent(target);
+      await writeWhole(target, content, mode, "w");
+    },
+
+    async rename(from, to) {
+      const source = await resolve(from);
+      const target = await resolve(to);
+      await ensureParent(target);
+      await fs.rename(source, target);
+    },
+
+    async remove(hostPath) {
+      await fs.rm(await resolve(hostPath), { force: true });
+    },
+
+    async copyDir(from, to) {
+      const source = await resolve(from);
+      const target = await resolve(to);
+      const stat = await fs.stat(source).catch(() => null);
+      if (!stat?.isDirectory()) throw new Error(`Cannot copy "${from}": it is not a directory on this host`);
+      // Symlinks are copied as they are, as `cp -a` does on the ssh side.
+      await fs.cp(source, target, { recursive: true, verbatimSymlinks: true, force: true });
+    },
+
+    async removeDir(hostPath) {
+      await fs.rm(await resolve(hostPath), { recursive: true, force: true });
+      for (const dir of knownDirs) if (isWithin(path.join(root, normaliseHostPath(hostPath)), dir)) knownDirs.delete(dir);
+    },
+
+    async listDir(hostPath) {
+      try {
+        return await fs.readdir(await resolve(hostPath));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+
+    async run(argv, runOptions): Promise<CommandResult> {
+      await ensureRoot();
+      return runCommand(argv, root, runOptions?.timeoutMs ?? defaultTimeoutMs);
+    },
+
+    async reload(kind, argv, reloadOptions): Promise<ReloadResult> {
+      const timeoutMs = reloadOptions?.timeoutMs ?? defaultTimeoutMs;
+      if (reloads === "run") return reloadResult(await driver.run(argv, { timeoutMs }), argv.join(" "));
+      const hook = await resolve(reloadHookPath(kind));
+      const executable = await fs.access(hook, fsConstants.X_OK).then(
+        () => true,
+        () => false,
+      );
+      if (!executable) return { status: "skipped", detail: `reload skipped: no daemon on a local host (no executable ${reloadHookPath(kind)})` };
+      return reloadResult(await driver.run([hook, ...argv], { timeoutMs }), reloadHookPath(kind));
+    },
+
+    async close() {},
+  };
+  return driver;
+}

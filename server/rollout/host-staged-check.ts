@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { HostFile, StagedCheck } from "@/server/delegation/kind";
+import type { PlatformDriver } from "@/server/platform/driver";
+import { hostStateDir } from "@/server/platform/host-layout";
+import { stagePrefix } from "./host-leftovers";
+
+export type StagedCheckResult = { ok: boolean; log: string[] };
+
+/**
+ * Proves a kind's next files with the real tool before any of them goes live: copies the live
+ * `copyDir` into a staging tree that mirrors the host's layout, puts the kind's files there (and
+ * takes its removed files out), and runs the check with `{stage}` as that tree's absolute root.
+ * The staging tree is removed whatever happens; the live tree is never touched.
+ */
+export async function runStagedCheck(
+  driver: PlatformDriver,
+  kind: string,
+  check: StagedCheck,
+  files: HostFile[],
+  removed: string[],
+  timeoutMs: number,
+): Promise<StagedCheckResult> {
+  const stageDir = `${hostStateDir}/${stagePrefix}${randomBytes(6).toString("hex")}-${kind}`;
+  const stageRoot = path.posix.join(driver.root, stageDir);
+  const argv = check.argv.map((arg) => arg.replaceAll("{stage}", stageRoot));
+  try {
+    await driver.copyDir(check.copyDir, `${stageDir}/${check.copyDir}`);
+    for (const file of files) await driver.writeFile(`${stageDir}/${file.path}`, file.content, file.mode);
+    for (const p of removed) await driver.remove(`${stageDir}/${p}`);
+    const result = await driver.run(argv, { timeoutMs });
+    // The tool names staged paths; shown relative to the host they read like the files customers know.
+    const output = `${result.stderr}${result.stdout}`.replaceAll(`${stageRoot}/`, "").trim();
+    if (result.code === 0) return { ok: true, log: [`${kind}: ${check.argv.join(" ")} passed`] };
+    return { ok: false, log: [`${kind}: ${check.argv.join(" ")} failed with exit ${result.code}${output ? `:\n${output}` : ""}`] };
+  } catch (error) {
+    return { ok: false, log: [`${kind}: could not stage the check: ${(error as Error).message}`] };
+  } finally {
+    await driver.removeDir(stageDir).catch(() => {});
+  }
+}
