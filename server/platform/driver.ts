@@ -18,7 +18,10 @@ export interface PlatformDriver {
   readFile(path: string): Promise<string | null>;
   /** Writes a file whole: to a temporary name beside the target, then an atomic rename. */
   writeFileAtomic(path: string, content: string, mode: number): Promise<void>;
-  /** Writes a file at a temporary path (for staging); the caller renames or removes it. */
+  /**
+   * Writes a file at a temporary path (for staging); the caller renames or removes it. Not forced to
+   * disk: what it writes is either thrown away or only a hint until a later durable write.
+   */
   writeFile(path: string, content: string, mode: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Removes a file; a file that is already gone is not an error. */
@@ -26,6 +29,12 @@ export interface PlatformDriver {
   /** Copies a directory tree (for a staging copy of a daemon's configuration). */
   copyDir(from: string, to: string): Promise<void>;
   removeDir(path: string): Promise<void>;
+  /**
+   * sha256 of every file below a directory, keyed by path relative to it; a symlink is recorded by
+   * its target (`symlink:<target>`), not followed. Null where the directory does not exist. Tells
+   * whether two hosts would stage byte-identical trees for a check.
+   */
+  hashTree(dir: string): Promise<Map<string, string> | null>;
   /** Names in a directory, or null where it does not exist (finds leftovers of an interrupted apply). */
   listDir(path: string): Promise<string[] | null>;
   /** Runs a command on the host with the host's root as working directory, with a timeout. */

@@ -124,6 +124,10 @@ describe("files", () => {
     expect(hashes.get("etc/svc/missing.conf")).toBeNull();
     expect((await driver.listDir("etc/svc"))?.sort()).toEqual(["a.conf", "sub"]);
     expect(await driver.listDir("etc/nothing-here")).toBeNull();
+    await fs.symlink("a.conf", path.join(hostRoot, "etc/svc/link.conf"));
+    expect(await driver.hashTree("etc/svc")).toEqual(new Map([["a.conf", sha("A")], ["sub/b.conf", sha("B")], ["link.conf", "symlink:a.conf"]]));
+    expect(await driver.hashTree("etc/nothing-here")).toBeNull();
+    await fs.rm(path.join(hostRoot, "etc/svc/link.conf"));
 
     await driver.copyDir("etc/svc", "stage/etc/svc");
     expect(await driver.readFile("stage/etc/svc/sub/b.conf")).toBe("B");

@@ -57,20 +57,18 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
     });
   const knownDirs = new Set<string>();
 
-  /**
-   * The absolute path of a host path, after proving that neither its letters nor any symlink on the
-   * way lead out of the host: the deepest part that exists must resolve inside the real root.
-   */
-  async function resolve(hostPath: string): Promise<string> {
-    const relative = normaliseHostPath(hostPath);
+  // Directories proven to resolve inside the root: later paths in them need only their last part checked.
+  const insideDirs = new Set<string>([root]);
+
+  /** Whether `absolute` (or, where it does not exist, its deepest existing ancestor) resolves inside the real root. */
+  async function checkInside(absolute: string, hostPath: string): Promise<boolean> {
     const real = await ensureRoot();
-    const absolute = path.join(root, relative);
     let probe = absolute;
     for (;;) {
       try {
         const resolved = await fs.realpath(probe);
         if (!isWithin(real, resolved)) throw new HostPathError(hostPath, "a symlink on the way leads out of the host's root");
-        return absolute;
+        return probe === absolute;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if ((code === "ENOENT" || code === "ENOTDIR") && probe !== root) {
@@ -82,20 +80,41 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
     }
   }
 
+  /**
+   * The absolute path of a host path, after proving that neither its letters nor any symlink on the
+   * way lead out of the host. Its directory is checked once per driver; its last part every time,
+   * since that is what a hand-made symlink would replace.
+   */
+  async function resolve(hostPath: string): Promise<string> {
+    const absolute = path.join(root, normaliseHostPath(hostPath));
+    await ensureRoot();
+    const dir = path.dirname(absolute);
+    if (!insideDirs.has(dir) && (await checkInside(dir, hostPath))) insideDirs.add(dir);
+    const last = await fs.lstat(absolute).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+      throw error;
+    });
+    if (last?.isSymbolicLink()) await checkInside(absolute, hostPath);
+    return absolute;
+  }
+
   async function ensureParent(absolute: string) {
     const dir = path.dirname(absolute);
     if (knownDirs.has(dir)) return;
     await fs.mkdir(dir, { recursive: true });
     knownDirs.add(dir);
+    // Made by us below an ancestor proven inside: real directories, not links.
+    insideDirs.add(dir);
   }
 
-  async function writeWhole(absolute: string, content: string, mode: number, flags: "wx" | "w") {
+  async function writeWhole(absolute: string, content: string, mode: number, flags: "wx" | "w", durable: boolean) {
     const handle = await fs.open(absolute, flags, mode);
     try {
       await handle.writeFile(content);
       // open() applies the umask; the mode a snippet asks for is the mode it gets.
       await handle.chmod(mode);
-      await handle.sync();
+      // Before the rename, so that after a power cut the name never points at a file whose bytes never reached the disk.
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -133,7 +152,7 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
       await ensureParent(target);
       const temporary = path.join(root, temporaryPathBeside(normaliseHostPath(hostPath)));
       try {
-        await writeWhole(temporary, content, mode, "wx");
+        await writeWhole(temporary, content, mode, "wx", true);
         // rename(2) swaps the name in one step: a reader (or a crash) sees the old file or the new, never half.
         await fs.rename(temporary, target);
       } catch (error) {
@@ -145,7 +164,7 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
     async writeFile(hostPath, content, mode) {
       const target = await resolve(hostPath);
       await ensureParent(target);
-      await writeWhole(target, content, mode, "w");
+      await writeWhole(target, content, mode, "w", false);
     },
 
     async rename(from, to) {
@@ -170,7 +189,25 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
 
     async removeDir(hostPath) {
       await fs.rm(await resolve(hostPath), { recursive: true, force: true });
-      for (const dir of knownDirs) if (isWithin(path.join(root, normaliseHostPath(hostPath)), dir)) knownDirs.delete(dir);
+      const removed = path.join(root, normaliseHostPath(hostPath));
+      for (const dirs of [knownDirs, insideDirs]) for (const dir of dirs) if (isWithin(removed, dir)) dirs.delete(dir);
+    },
+
+    async hashTree(dir) {
+      const top = await resolve(dir);
+      const entries = await fs.readdir(top, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return null;
+        throw error;
+      });
+      if (!entries) return null;
+      const hashes = new Map<string, string>();
+      await mapLimit(entries, ioLanes, async (entry) => {
+        const absolute = path.join(entry.parentPath, entry.name);
+        const relative = path.relative(top, absolute).split(path.sep).join("/");
+        if (entry.isSymbolicLink()) hashes.set(relative, `symlink:${await fs.readlink(absolute)}`);
+        else if (entry.isFile()) hashes.set(relative, createHash("sha256").update(await fs.readFile(absolute)).digest("hex"));
+      });
+      return hashes;
     },
 
     async listDir(hostPath) {

@@ -163,14 +163,14 @@ export function createSshDriver(options: SshDriverOptions): PlatformDriver {
     knownDirs.add(dir);
   }
 
-  async function writeWhole(sftp: SFTPWrapper, absolute: string, content: string, mode: number, flags: "wx" | "w") {
+  async function writeWhole(sftp: SFTPWrapper, absolute: string, content: string, mode: number, flags: "wx" | "w", durable: boolean) {
     const bytes = Buffer.from(content, "utf8");
     const handle = await call<Buffer>((cb) => sftp.open(absolute, flags, { mode }, cb), "open");
     try {
       if (bytes.length > 0) await call<void>((cb) => sftp.write(handle, bytes, 0, bytes.length, 0, (error) => cb(error, undefined)), "write");
       // The server's umask applies on open; set the mode the file is meant to have.
       await call<void>((cb) => sftp.fchmod(handle, mode, (error) => cb(error, undefined)), "chmod");
-      await call<void>((cb) => {
+      if (durable) await call<void>((cb) => {
         try {
           sftp.ext_openssh_fsync(handle, (error) => cb(error, undefined));
         } catch {
@@ -226,7 +226,7 @@ export function createSshDriver(options: SshDriverOptions): PlatformDriver {
       await ensureDir(sftp, path.posix.dirname(absolute));
       const temporary = path.posix.join(root, temporaryPathBeside(normaliseHostPath(hostPath)));
       try {
-        await writeWhole(sftp, temporary, content, mode, "wx");
+        await writeWhole(sftp, temporary, content, mode, "wx", true);
         await posixRename(sftp, temporary, absolute);
       } catch (error) {
         await call<void>((cb) => sftp.unlink(temporary, (e) => cb(e, undefined)), "unlink").catch(() => {});
@@ -237,7 +237,7 @@ export function createSshDriver(options: SshDriverOptions): PlatformDriver {
     async writeFile(hostPath, content, mode) {
       const { absolute, sftp } = await resolve(hostPath);
       await ensureDir(sftp, path.posix.dirname(absolute));
-      await writeWhole(sftp, absolute, content, mode, "w");
+      await writeWhole(sftp, absolute, content, mode, "w", false);
     },
 
     async rename(from, to) {
@@ -274,6 +274,30 @@ export function createSshDriver(options: SshDriverOptions): PlatformDriver {
       const result = await execOn(client, `rm -rf -- ${shellQuote([absolute])}`, commandTimeoutMs);
       if (result.code !== 0) throw new Error(`Removing "${hostPath}" failed: ${result.stderr.trim()}`);
       for (const dir of knownDirs) if (isWithin(absolute, dir, "/")) knownDirs.delete(dir);
+    },
+
+    async hashTree(dir) {
+      const { absolute: top, sftp } = await resolve(dir);
+      const hashes = new Map<string, string>();
+      // readdir's attributes come from lstat, so a symlink is seen as one and never followed.
+      const walk = async (absolute: string): Promise<boolean> => {
+        let entries: FileEntryWithStats[];
+        try {
+          entries = await call<FileEntryWithStats[]>((cb) => sftp.readdir(absolute, cb), "readdir");
+        } catch (error) {
+          if ((error as SftpError).code === noSuchFile) return false;
+          throw error;
+        }
+        await mapLimit(entries, sftpLanes, async (entry) => {
+          const child = `${absolute}/${entry.filename}`;
+          const relative = path.posix.relative(top, child);
+          if (entry.attrs.isDirectory()) await walk(child);
+          else if (entry.attrs.isSymbolicLink()) hashes.set(relative, `symlink:${await call<string>((cb) => sftp.readlink(child, cb), "readlink")}`);
+          else if (entry.attrs.isFile()) hashes.set(relative, createHash("sha256").update(await call<Buffer>((cb) => sftp.readFile(child, cb), "read")).digest("hex"));
+        });
+        return true;
+      };
+      return (await walk(top)) ? hashes : null;
     },
 
     async listDir(hostPath) {

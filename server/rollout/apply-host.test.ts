@@ -182,6 +182,30 @@ describe("applyHost with the local driver", () => {
     expect(await fs.readFile(path.join(root, snippetPath("shop")), "utf8")).toBe(goodLocation("shop"));
   });
 
+  it("lets hosts with byte-identical staged trees share one run of the check", async () => {
+    const counter = path.join(base, "check-runs");
+    const counted = { ...nginxCheck, argv: ["sh", "-c", `echo run >> ${counter}; exec "$@"`, "sh", ...nginxCheck.argv] };
+    const withCheck = (snippets: Record<string, string>) => [{ ...nginx(snippets), stagedCheck: counted }];
+    const runs = async () => (await fs.readFile(counter, "utf8").catch(() => "")).split("\n").filter(Boolean).length;
+    const checkCache = new Map();
+    const [a, b, c] = [await newHost(), await newHost(), await newHost()];
+
+    expect((await applyHost(a.driver, withCheck({ shop: goodLocation("shop") }), { checkCache })).outcome).toBe("applied");
+    const second = await applyHost(b.driver, withCheck({ shop: goodLocation("shop") }), { checkCache });
+    expect(second.outcome).toBe("applied");
+    expect(second.log.some((l) => l.endsWith("passed (same staged files as a host already checked)"))).toBe(true);
+    expect(await runs()).toBe(1);
+    expect((await applyHost(c.driver, withCheck({ shop: goodLocation("shop"), api: goodLocation("api") }), { checkCache })).outcome).toBe("applied");
+    expect(await runs()).toBe(2);
+
+    // A rejection is shared the same way, with the tool's words, and each host stays untouched.
+    const bad = await Promise.all([a, b].map((h) => applyHost(h.driver, withCheck({ shop: badLocation }), { checkCache })));
+    expect(bad.map((r) => r.outcome)).toEqual(["failed", "failed"]);
+    for (const r of bad) expect(r.log.join("\n")).toMatch(/unknown directive "retrun" in etc\/nginx\/hostdesk\/shop\.conf:2/);
+    expect(await runs()).toBe(3);
+    expect(await fs.readFile(path.join(b.root, snippetPath("shop")), "utf8")).toBe(goodLocation("shop"));
+  });
+
   it("refuses a desired state with a path outside the host, before touching it", async () => {
     const { driver, root } = await newHost();
     const filesBefore = await tree(root);

@@ -4,10 +4,11 @@ import { hostStateDir } from "@/server/platform/host-layout";
 import { HostPathError, normaliseHostPath } from "@/server/platform/host-path";
 import { driftedFiles } from "./host-drift";
 import { removeLeftovers } from "./host-leftovers";
-import { type HostManifest, type ManifestKind, emptyManifest, readManifest, sameManagedState, sha256Hex, writeManifest } from "./host-manifest";
-import { runStagedCheck } from "./host-staged-check";
+import { type HostManifest, type ManifestKind, emptyManifest, readManifest, sameManagedState, sha256Hex, writeManifest, writePendingManifest } from "./host-manifest";
+import { type StagedCheckCache, runStagedCheck } from "./host-staged-check";
 
 export { detectDrift, type DriftReport, type DriftedFile } from "./host-drift";
+export type { StagedCheckCache } from "./host-staged-check";
 
 /** Everything one snippet kind wants on a host: all of its files (every snippet of the kind), its check and its reload. */
 export type DesiredKindState = { kind: string; files: HostFile[]; stagedCheck: StagedCheck | null; reload: string[] | null };
@@ -28,7 +29,17 @@ export type ApplyHostResult = {
   files: Record<string, string>;
 };
 
-export type ApplyHostOptions = { checkTimeoutMs?: number; reloadTimeoutMs?: number };
+export type ApplyHostOptions = {
+  checkTimeoutMs?: number;
+  reloadTimeoutMs?: number;
+  /**
+   * Shared by the hosts of one rollout whose checks run in the same environment (local hosts, on the
+   * worker's own nginx): a host whose staged tree is byte-identical to one already checked reuses
+   * that verdict instead of spawning the tool again. Not for ssh hosts: there the tool reads the
+   * VM's own files outside the staged tree (absolute includes, modules), which may differ per VM.
+   */
+  checkCache?: StagedCheckCache;
+};
 
 type Backup = { content: string | null; mode: number };
 
@@ -99,7 +110,7 @@ export async function applyHost(driver: PlatformDriver, desired: DesiredKindStat
     if (!check) continue;
     const files = desired.find((g) => g.kind === kind)?.files ?? [];
     const removed = toRemove.filter((r) => r.kind === kind).map((r) => r.path);
-    const result = await runStagedCheck(driver, kind, check, files, removed, checkTimeoutMs);
+    const result = await runStagedCheck(driver, kind, check, files, removed, checkTimeoutMs, options.checkCache);
     log.push(...result.log);
     if (!result.ok) checksPassed = false;
   }
@@ -123,7 +134,7 @@ export async function applyHost(driver: PlatformDriver, desired: DesiredKindStat
     // Announce the bytes about to go live, so a crash half-way is not mistaken for hand edits.
     if (toWrite.length > 0 || toRemove.length > 0) {
       const pending = Object.fromEntries([...toWrite.map((w) => [w.file.path, w.sha256] as const), ...toRemove.map((r) => [r.path, null] as const)]);
-      await writeManifest(driver, { ...current, pending });
+      await writePendingManifest(driver, { ...current, pending });
     }
     for (const w of toWrite) {
       await driver.writeFileAtomic(w.file.path, w.file.content, w.file.mode);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { PlatformDriver } from "@/server/platform/driver";
-import { hostStateDir } from "@/server/platform/host-layout";
+import { hostStateDir, temporaryPathBeside } from "@/server/platform/host-layout";
 
 /**
  * What Hostdesk last put on a host, kept on the host itself: each managed path with its sha256,
@@ -77,6 +77,17 @@ export function serialiseManifest(manifest: HostManifest): string {
 
 export async function writeManifest(driver: PlatformDriver, manifest: HostManifest): Promise<void> {
   await driver.writeFileAtomic(manifestPath, serialiseManifest(manifest), 0o644);
+}
+
+/**
+ * The announcement of an apply's pending bytes: atomic like any manifest write, but not forced to
+ * disk, since it is superseded moments later; losing it to a power cut costs at most a false drift
+ * report, never a wrong file.
+ */
+export async function writePendingManifest(driver: PlatformDriver, manifest: HostManifest): Promise<void> {
+  const temporary = temporaryPathBeside(manifestPath);
+  await driver.writeFile(temporary, serialiseManifest(manifest), 0o644);
+  await driver.rename(temporary, manifestPath);
 }
 
 /** Whether two manifests record the same managed state (generation and time aside). */

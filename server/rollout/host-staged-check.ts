@@ -1,11 +1,15 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import type { HostFile, StagedCheck } from "@/server/delegation/kind";
 import type { PlatformDriver } from "@/server/platform/driver";
 import { hostStateDir } from "@/server/platform/host-layout";
 import { stagePrefix } from "./host-leftovers";
+import { sha256Hex } from "./host-manifest";
 
 export type StagedCheckResult = { ok: boolean; log: string[] };
+
+/** Verdicts by staged-tree fingerprint; a promise, so hosts checking the same tree at once wait for one run. */
+export type StagedCheckCache = Map<string, Promise<StagedCheckResult>>;
 
 /**
  * Proves a kind's next files with the real tool before any of them goes live: copies the live
@@ -20,7 +24,37 @@ export async function runStagedCheck(
   files: HostFile[],
   removed: string[],
   timeoutMs: number,
+  cache?: StagedCheckCache,
 ): Promise<StagedCheckResult> {
+  if (!cache) return stageAndRun(driver, kind, check, files, removed, timeoutMs);
+  const key = await stagedTreeKey(driver, kind, check, files, removed);
+  if (!key) return stageAndRun(driver, kind, check, files, removed, timeoutMs);
+  const known = cache.get(key);
+  if (known) {
+    const verdict = await known;
+    return { ok: verdict.ok, log: verdict.log.map((line, i) => (i === 0 ? `${line} (same staged files as a host already checked)` : line)) };
+  }
+  const running = stageAndRun(driver, kind, check, files, removed, timeoutMs);
+  cache.set(key, running);
+  return running;
+}
+
+/**
+ * The fingerprint of exactly what the check would read from the staged tree: the live copyDir's
+ * files with the kind's changes laid over, and the check itself. Null when copyDir is missing.
+ */
+async function stagedTreeKey(driver: PlatformDriver, kind: string, check: StagedCheck, files: HostFile[], removed: string[]): Promise<string | null> {
+  const tree = await driver.hashTree(check.copyDir);
+  if (!tree) return null;
+  const entries = new Map<string, string>();
+  for (const [relative, hash] of tree) entries.set(`${check.copyDir}/${relative}`, hash);
+  for (const file of files) entries.set(file.path, sha256Hex(file.content));
+  for (const p of removed) entries.delete(p);
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash("sha256").update(JSON.stringify([kind, check, sorted])).digest("hex");
+}
+
+async function stageAndRun(driver: PlatformDriver, kind: string, check: StagedCheck, files: HostFile[], removed: string[], timeoutMs: number): Promise<StagedCheckResult> {
   const stageDir = `${hostStateDir}/${stagePrefix}${randomBytes(6).toString("hex")}-${kind}`;
   const stageRoot = path.posix.join(driver.root, stageDir);
   const argv = check.argv.map((arg) => arg.replaceAll("{stage}", stageRoot));

@@ -7,10 +7,10 @@ import { createLocalDriver } from "../local-driver";
  * killed: the crash-safety test SIGKILLs it mid-apply and inspects what it left.
  * Usage: node --import tsx apply-forever.ts <platformRoot> <hostName>
  */
-export const crashFileCount = 40;
+export const crashFileCount = 30;
 
 export function crashFile(index: number, generation: number) {
-  return { path: `srv/app/conf/part-${index}.conf`, content: `${generation}:${"x".repeat(200_000)}:end-${generation}-${index}\n`, mode: 0o644 };
+  return { path: `srv/app/conf/part-${index}.conf`, content: `${generation}:${"x".repeat(100_000)}:end-${generation}-${index}\n`, mode: 0o644 };
 }
 
 export function crashGroup(generation: number): DesiredKindState {
