@@ -125,7 +125,9 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
       const bytes = await fs.readFile(await resolve(hostPath));
       return createHash("sha256").update(bytes).digest("hex");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      // ENOTDIR: a file stands where a directory on the way should be, so this file cannot exist either.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return null;
       throw error;
     }
   }

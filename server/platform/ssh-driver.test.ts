@@ -108,6 +108,9 @@ describe("ssh driver against a real OpenSSH server", () => {
     await expect(refused).rejects.toThrow(
       `its host key ${parsePinnedHostKey(sshd.hostKey).fingerprint} is not the pinned ssh-ed25519 key ${parsePinnedHostKey(sshd.otherHostKey).fingerprint}`,
     );
+    const applied = await applyHost(driver, [nginx({ shop: goodLocation("shop") })]);
+    expect(applied.outcome).toBe("failed");
+    expect(applied.log.join("\n")).toMatch(/apply stopped: Refused .* is not the pinned ssh-ed25519 key/);
     expect(existsSync(root)).toBe(false);
     expect(() => createSshDriver({ host: sshd.host, username: "root", privateKey: sshd.privateKey, hostKey: "ssh-ed25519 not-base64!" })).toThrow(/Not a host key/);
     const [, blob] = sshd.hostKey.split(" ");

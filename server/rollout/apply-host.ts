@@ -53,7 +53,21 @@ type Backup = { content: string | null; mode: number };
  * removed: their files are deleted, checked and reloaded with what the manifest recorded.
  */
 export async function applyHost(driver: PlatformDriver, desired: DesiredKindState[], options: ApplyHostOptions = {}): Promise<ApplyHostResult> {
-  const log: string[] = [];
+  const progress: Progress = { log: [], written: [], removed: [], drifted: [] };
+  try {
+    return await converge(driver, desired, options, progress);
+  } catch (error) {
+    // Unreachable host, refused host key, a managed path turned into a symlink out…: a result, not a crash.
+    progress.log.push(`apply stopped: ${(error as Error).message}`);
+    return { outcome: "failed", ...progress, generation: null, files: {} };
+  }
+}
+
+/** What an apply has done so far, kept outside `converge` so that an error half-way still reports it. */
+type Progress = { log: string[]; written: string[]; removed: string[]; drifted: string[] };
+
+async function converge(driver: PlatformDriver, desired: DesiredKindState[], options: ApplyHostOptions, progress: Progress): Promise<ApplyHostResult> {
+  const { log, written, removed } = progress;
   const checkTimeoutMs = options.checkTimeoutMs ?? 30_000;
   const reloadTimeoutMs = options.reloadTimeoutMs ?? 30_000;
 
@@ -74,6 +88,7 @@ export async function applyHost(driver: PlatformDriver, desired: DesiredKindStat
   const allPaths = [...new Set([...want.keys(), ...Object.keys(current.files)])];
   const actual = await driver.hashFiles(allPaths);
   const drifted = previous ? driftedFiles(previous, actual).map((d) => d.path) : [];
+  progress.drifted = drifted;
 
   const toWrite = [...want.values()].filter((w) => actual.get(w.file.path) !== w.sha256 || (current.files[w.file.path] && current.files[w.file.path]!.mode !== w.file.mode));
   const toRemove = Object.entries(current.files)
@@ -96,7 +111,7 @@ export async function applyHost(driver: PlatformDriver, desired: DesiredKindStat
     log.push(`unchanged: ${want.size} managed file(s) match generation ${previous.generation}`);
     return { outcome: "unchanged", written: [], removed: [], drifted, log, generation: previous.generation, files: recordedHashes(previous) };
   }
-  for (const p of drifted) log.push(`${p} was changed on the host outside Hostdesk (${actual.get(p) === null ? "deleted" : "edited"}); restoring Hostdesk's version`);
+  for (const p of drifted) log.push(`drift: ${p} was ${actual.get(p) === null ? "deleted" : "edited"} on the host outside Hostdesk`);
   for (const w of toWrite) if (!previous?.files[w.file.path] && actual.get(w.file.path) !== null) log.push(`${w.file.path} existed unmanaged; Hostdesk now manages it`);
 
   // Kinds in the order they were given, then kinds whose last snippet was removed.
@@ -109,8 +124,8 @@ export async function applyHost(driver: PlatformDriver, desired: DesiredKindStat
     const check = kindConfig.get(kind)?.stagedCheck ?? null;
     if (!check) continue;
     const files = desired.find((g) => g.kind === kind)?.files ?? [];
-    const removed = toRemove.filter((r) => r.kind === kind).map((r) => r.path);
-    const result = await runStagedCheck(driver, kind, check, files, removed, checkTimeoutMs, options.checkCache);
+    const removedPaths = toRemove.filter((r) => r.kind === kind).map((r) => r.path);
+    const result = await runStagedCheck(driver, kind, check, files, removedPaths, checkTimeoutMs, options.checkCache);
     log.push(...result.log);
     if (!result.ok) checksPassed = false;
   }
@@ -128,8 +143,6 @@ export async function applyHost(driver: PlatformDriver, desired: DesiredKindStat
     backups.set(p, { content, mode: current.files[p]?.mode ?? want.get(p)?.file.mode ?? 0o644 });
   }
 
-  const written: string[] = [];
-  const removed: string[] = [];
   try {
     // Announce the bytes about to go live, so a crash half-way is not mistaken for hand edits.
     if (toWrite.length > 0 || toRemove.length > 0) {
