@@ -79,7 +79,20 @@ export const tickets = pgTable(
     nextDueAt: timestamp("next_due_at", { withTimezone: true }),
     nextWarnAt: timestamp("next_warn_at", { withTimezone: true }),
 
-    search: tsvector("search").generatedAlwaysAs((): SQL => sql`to_tsvector('simple', coalesce(subject, ''))`),
+    /**
+     * The words of every message, and of the public ones alone, kept by statement triggers on
+     * `ticket_messages` (migration 0006_ticket_words). Positions are stripped: the queue orders by
+     * deadline, never by rank, and stripped vectors stay small on long threads.
+     */
+    messageWords: tsvector("message_words").notNull().default(sql`''::tsvector`),
+    publicMessageWords: tsvector("public_message_words").notNull().default(sql`''::tsvector`),
+    /**
+     * What staff search (subject and every message, internal notes too) and what customers search
+     * (subject and public messages). One vector per ticket, so a search is one GIN lookup on tickets
+     * that the planner can combine with the queue's deadline order, not a join from millions of messages.
+     */
+    search: tsvector("search").generatedAlwaysAs((): SQL => sql`strip(to_tsvector('simple', coalesce(subject, ''))) || message_words`),
+    publicSearch: tsvector("public_search").generatedAlwaysAs((): SQL => sql`strip(to_tsvector('simple', coalesce(subject, ''))) || public_message_words`),
   },
   (t) => [
     uniqueIndex("tickets_number_key").on(t.number),
@@ -94,6 +107,7 @@ export const tickets = pgTable(
     index("tickets_org_idx").on(t.orgId, t.nextDueAt.asc().nullsLast(), t.number.desc()),
     index("tickets_tags_idx").using("gin", t.tags),
     index("tickets_search_idx").using("gin", t.search),
+    index("tickets_public_search_idx").using("gin", t.publicSearch),
     check("tickets_rating_range", sql`${t.satisfactionRating} is null or ${t.satisfactionRating} between 1 and 5`),
   ],
 );
@@ -118,13 +132,8 @@ export const ticketMessages = pgTable(
     /** The Message-ID of the mail it came in as, so a redelivered mail is not stored twice. */
     emailMessageId: text("email_message_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    search: tsvector("search").generatedAlwaysAs((): SQL => sql`to_tsvector('simple', coalesce(body, ''))`),
   },
-  (t) => [
-    index("ticket_messages_ticket_idx").on(t.ticketId, t.createdAt),
-    uniqueIndex("ticket_messages_email_key").on(t.emailMessageId),
-    index("ticket_messages_search_idx").using("gin", t.search),
-  ],
+  (t) => [index("ticket_messages_ticket_idx").on(t.ticketId, t.createdAt), uniqueIndex("ticket_messages_email_key").on(t.emailMessageId)],
 );
 
 /** Files stay in Postgres; the id is random, and every download checks access to the ticket. */
