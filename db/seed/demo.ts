@@ -7,6 +7,7 @@ import { recordAudit } from "@/server/audit/record";
 import { seedCannedReplies } from "./canned-replies";
 import { seedContracts } from "./contracts";
 import { seedDataCentre } from "./data-centre";
+import { seedTicketHistory } from "./ticket-history";
 import { seedTickets } from "./tickets";
 
 export const DEMO_PASSWORD = "hostdesk-demo";
@@ -62,7 +63,9 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedContracts(tx, { acme: orgIds.acme, globex: orgIds.globex }, userIds.get("am@hostdesk.test")!);
     return orgIds;
   });
-  // Tickets go through the help desk's own functions, each in its own transaction, after the rest exists.
+  // Tickets come after the rest exists: last months' finished ones first (so they have the lower
+  // numbers), then today's through the help desk's own functions, each in its own transaction.
+  await seedTicketHistory(db, { acme: orgIds.acme, globex: orgIds.globex });
   await seedTickets(db, { acme: orgIds.acme, globex: orgIds.globex });
   await seedCannedReplies(db);
 }

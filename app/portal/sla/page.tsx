@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TermsView } from "@/components/contracts/terms-view";
+import { ComplianceReport } from "@/components/helpdesk/compliance-report";
 import { currentPortalOrg } from "@/components/portal/current-org";
 import { OrgSwitcher } from "@/components/portal/org-switcher";
 import { serverCaller } from "@/components/trpc/server";
@@ -7,10 +8,11 @@ import { Card, PageHeader } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Your service level" };
 
-/** What the customer's contract promises, first in one plain sentence, then term by term. */
+/** What the customer's contract promises, first in one plain sentence, then term by term; then how it was kept. */
 export default async function PortalSlaPage({ searchParams }: { searchParams: Promise<{ org?: string }> }) {
   const { orgs, current } = await currentPortalOrg((await searchParams).org);
-  const contract = current ? await (await serverCaller()).sla.contract({ orgId: current.id }) : null;
+  const caller = await serverCaller();
+  const [contract, compliance] = current ? await Promise.all([caller.sla.contract({ orgId: current.id }), caller.helpdesk.compliance({ orgId: current.id, months: 6 })]) : [null, null];
   const terms = contract?.current;
   const upcoming = contract?.upcoming;
   const calendars = new Map(
@@ -51,6 +53,11 @@ export default async function PortalSlaPage({ searchParams }: { searchParams: Pr
           <p className="text-sm text-slate-700">
             {current ? "There is no service-level contract for your organisation yet. Your account manager can set one up with you." : "You are not a member of any customer organisation yet."}
           </p>
+        </Card>
+      )}
+      {compliance && (
+        <Card title="How it was kept" className="mt-6">
+          <ComplianceReport months={compliance} hasContract={Boolean(terms)} />
         </Card>
       )}
     </>

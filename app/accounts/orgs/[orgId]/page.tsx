@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { calendarMap } from "@/components/contracts/calendar-map";
 import { ProposalTable } from "@/components/contracts/proposal-table";
 import { TermsView } from "@/components/contracts/terms-view";
+import { ComplianceReport } from "@/components/helpdesk/compliance-report";
 import { isUuid } from "@/components/inventory/is-uuid";
 import { serverCaller } from "@/components/trpc/server";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -11,16 +12,17 @@ import { Table, Td, Th } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Customer" };
 
-/** One customer as its account manager sees it: the contract in force, its history, and what is on offer. */
+/** One customer as its account manager sees it: the contract in force, how it was kept, its history, and what is on offer. */
 export default async function AccountOrgPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   if (!isUuid(orgId)) notFound();
   const caller = await serverCaller();
-  const [org, contract, proposals, calendars] = await Promise.all([
+  const [org, contract, proposals, calendars, compliance] = await Promise.all([
     caller.orgs.get({ orgId }),
     caller.sla.contract({ orgId }),
     caller.sla.proposals({ orgId }),
     calendarMap(),
+    caller.helpdesk.compliance({ orgId, months: 6 }),
   ]);
   return (
     <>
@@ -48,6 +50,9 @@ export default async function AccountOrgPage({ params }: { params: Promise<{ org
             <TermsView terms={contract.current.terms} calendars={calendars} />
           </Card>
         )}
+        <Card title="How the service level was kept">
+          <ComplianceReport months={compliance} hasContract={Boolean(contract.current)} />
+        </Card>
         {contract.history.length > 0 && (
           <Card title="Contract history">
             <Table caption="Contract versions">
