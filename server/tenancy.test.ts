@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { calendars, contracts, dependencies, orgs, sites, storagePools, tickets, users } from "@/db/schema";
+import { calendars, contracts, dependencies, grants, orgs, rollouts, sites, snippetRevisions, snippets, storagePools, tickets, users } from "@/db/schema";
 import { contractTermsSchema, type ContractTerms } from "@/server/contracts/terms";
 import { deviceId, serviceId, vmByName } from "@/server/inventory/testing";
 import { appRouter } from "@/server/routers/_app";
@@ -32,6 +32,11 @@ type Ids = {
   acmeProposal: string;
   acmeProposalVersion: string;
   acmeTicket: string;
+  acmeGrant: string;
+  acmeSnippet: string;
+  acmeRevision: string;
+  acmeAppliedRevision: string;
+  acmeRollout: string;
 };
 
 type Case =
@@ -177,6 +182,34 @@ const cases: Record<string, Case> = {
   "mail.quarantine": { refuse: "FORBIDDEN", call: (c) => c.mail.quarantine({ state: "open" }) },
   "mail.release": { refuse: "FORBIDDEN", call: (c, ids) => c.mail.release({ quarantineId: "00000000-0000-4000-8000-000000000002", orgId: ids.acmeOrg }) },
   "mail.drop": { refuse: "FORBIDDEN", call: (c) => c.mail.drop({ quarantineId: "00000000-0000-4000-8000-000000000002" }) },
+  // Delegation: kinds are code; grants, snippets, revisions and rollouts are Acme's own.
+  "delegation.kinds": { ownOnly: (c) => c.delegation.kinds(), reveals: mentions },
+  "delegation.grants.list": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.grants.list({ orgId: ids.acmeOrg }) },
+  "delegation.grants.grant": {
+    refuse: "FORBIDDEN",
+    call: (c, ids) => c.delegation.grants.grant({ orgId: ids.acmeOrg, kind: "nginx", scope: { type: "org" }, mode: "auto" }),
+  },
+  "delegation.grants.revoke": { refuse: "FORBIDDEN", call: (c, ids) => c.delegation.grants.revoke({ grantId: ids.acmeGrant }) },
+  "delegation.snippets.list": {
+    ownOnly: (c) => c.delegation.snippets.list({}),
+    reveals: (result, ids) => mentions(result, ids) || JSON.stringify(result).includes(ids.acmeSnippet),
+  },
+  "delegation.snippets.get": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.snippets.get({ snippetId: ids.acmeSnippet }) },
+  "delegation.snippets.create": {
+    refuse: "NOT_FOUND",
+    call: (c, ids) => c.delegation.snippets.create({ orgId: ids.acmeOrg, kind: "nginx", slug: "planted", name: "Planted", scope: { type: "vm", vmId: ids.acmeVm } }),
+  },
+  "delegation.saveDraft": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.saveDraft({ snippetId: ids.acmeSnippet, content: { text: "return 302 https://evil.test;" } }) },
+  "delegation.validateDraft": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.validateDraft({ snippetId: ids.acmeSnippet, content: { text: "" } }) },
+  "delegation.submit": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.submit({ revisionId: ids.acmeRevision }) },
+  "delegation.rollback": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.rollback({ revisionId: ids.acmeAppliedRevision }) },
+  "delegation.diff": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.diff({ fromRevisionId: ids.acmeAppliedRevision, toRevisionId: ids.acmeRevision }) },
+  "delegation.approvalsQueue": { refuse: "FORBIDDEN", call: (c) => c.delegation.approvalsQueue({}) },
+  "delegation.approve": { refuse: "FORBIDDEN", call: (c, ids) => c.delegation.approve({ revisionId: ids.acmeRevision }) },
+  "delegation.reject": { refuse: "FORBIDDEN", call: (c, ids) => c.delegation.reject({ revisionId: ids.acmeRevision, reason: "Because I can" }) },
+  "delegation.approveMany": { refuse: "FORBIDDEN", call: (c, ids) => c.delegation.approveMany({ revisionIds: [ids.acmeRevision] }) },
+  "delegation.rejectMany": { refuse: "FORBIDDEN", call: (c, ids) => c.delegation.rejectMany({ revisionIds: [ids.acmeRevision], reason: "Because I can" }) },
+  "delegation.rollout.get": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.rollout.get({ rolloutId: ids.acmeRollout }) },
 };
 
 let acmeTerms: ContractTerms;
@@ -202,7 +235,20 @@ beforeAll(async () => {
     acmeProposal: "",
     acmeTicket: (await db.select().from(tickets).where(eq(tickets.orgId, (await db.select().from(orgs).where(eq(orgs.slug, "acme")))[0]!.id)).limit(1))[0]!.id,
     acmeProposalVersion: "",
+    acmeGrant: "",
+    acmeSnippet: "",
+    acmeRevision: "",
+    acmeAppliedRevision: "",
+    acmeRollout: "",
   };
+  // The seeded Acme snippet: applied revision 1, revision 2 waiting for review, and its rollout.
+  const [acmeSnippet] = await db.select().from(snippets).where(eq(snippets.orgId, ids.acmeOrg)).limit(1);
+  const revisions = await db.select().from(snippetRevisions).where(eq(snippetRevisions.snippetId, acmeSnippet!.id));
+  ids.acmeSnippet = acmeSnippet!.id;
+  ids.acmeRevision = revisions.find((r) => r.status === "submitted")!.id;
+  ids.acmeAppliedRevision = revisions.find((r) => r.status === "applied")!.id;
+  ids.acmeGrant = (await db.select().from(grants).where(eq(grants.orgId, ids.acmeOrg)).limit(1))[0]!.id;
+  ids.acmeRollout = (await db.select().from(rollouts).where(eq(rollouts.orgId, ids.acmeOrg)).limit(1))[0]!.id;
   const [contract] = await db.select().from(contracts).where(eq(contracts.orgId, ids.acmeOrg));
   acmeTerms = contractTermsSchema.parse(contract!.terms);
   // A real open proposal of Acme's, so refusals are tested against a row that exists.

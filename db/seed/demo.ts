@@ -7,6 +7,7 @@ import { recordAudit } from "@/server/audit/record";
 import { seedCannedReplies } from "./canned-replies";
 import { seedContracts } from "./contracts";
 import { seedDataCentre } from "./data-centre";
+import { seedDelegation } from "./delegation";
 import { seedTicketHistory } from "./ticket-history";
 import { seedTickets } from "./tickets";
 
@@ -68,6 +69,7 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedTicketHistory(db, { acme: orgIds.acme, globex: orgIds.globex });
   await seedTickets(db, { acme: orgIds.acme, globex: orgIds.globex });
   await seedCannedReplies(db);
+  await seedDelegation(db);
 }
 
 /** Seeds only a database that has no orgs yet, so restarts never duplicate or overwrite data. */

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "@/server/trpc";
 import { auditRouter } from "./audit";
 import { cannedRouter } from "./canned";
+import { delegationRouter } from "./delegation";
 import { helpdeskRouter } from "./helpdesk";
 import { inventoryRouter } from "./inventory";
 import { mailRouter } from "./mail";
@@ -19,6 +20,7 @@ export const appRouter = router({
   helpdesk: helpdeskRouter,
   canned: cannedRouter,
   mail: mailRouter,
+  delegation: delegationRouter,
 });
 
 export type AppRouter = typeof appRouter;
