@@ -73,7 +73,7 @@ export async function listQueue(db: DbOrTx, actor: Actor, input: z.input<typeof 
     query.nodeId ? inArray(tickets.id, db.select({ id: ticketLinks.ticketId }).from(ticketLinks).where(eq(ticketLinks.nodeId, query.nodeId))) : undefined,
     query.search ? searchCondition(query.search, staff) : undefined,
   );
-  const [rows, [counted]] = await Promise.all([
+  const [rows, [countRow]] = await Promise.all([
     db
       .select({
         id: tickets.id,
@@ -99,16 +99,23 @@ export async function listQueue(db: DbOrTx, actor: Actor, input: z.input<typeof 
       // Exactly the order of the queue indexes (db/schema/helpdesk.ts), so a page is an index walk.
       // Paused and done tickets have no deadline: those views list newest first.
       .orderBy(...(view === "done" || view === "waiting" ? [] : [sql`${tickets.nextDueAt} asc nulls last`]), sql`${tickets.number} desc nulls last`)
-      .limit(query.pageSize)
+      // One row more than the page says whether another page follows (all a search needs).
+      .limit(query.pageSize + 1)
       .offset((query.page - 1) * query.pageSize),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${tickets} where ${where ?? sql`true`} limit ${QUEUE_COUNT_CAP + 1}) capped`).then((r) => r.rows),
+    // Counting every ticket a common word matches costs more than finding the page (the whole GIN
+    // posting list against a short walk of the deadline index), so searches do not count.
+    query.search
+      ? Promise.resolve([undefined])
+      : db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${tickets} where ${where ?? sql`true`} limit ${QUEUE_COUNT_CAP + 1}) capped`).then((r) => r.rows),
   ]);
-  const total = Math.min(counted?.n ?? 0, QUEUE_COUNT_CAP);
+  const onPage = rows.slice(0, query.pageSize);
+  const counted = countRow?.n ?? 0;
   return {
     view,
-    rows: rows.map((row) => ({ ...row, deadline: deadlineState(row.status, row, now) })),
-    total,
-    totalIsCapped: (counted?.n ?? 0) > QUEUE_COUNT_CAP,
+    rows: onPage.map((row) => ({ ...row, deadline: deadlineState(row.status, row, now) })),
+    // A search knows the tickets up to this page and whether more follow; a view knows its count.
+    total: query.search ? (query.page - 1) * query.pageSize + onPage.length : Math.min(counted, QUEUE_COUNT_CAP),
+    totalIsCapped: query.search ? rows.length > query.pageSize : counted > QUEUE_COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -34,4 +34,18 @@ describe("searching tickets by the words of their messages", () => {
     // The internal note moved too, and customers still cannot find it.
     expect(await idsFound("owner@acme.test", "narwhal")).toEqual([]);
   });
+
+  it("pages through matches without counting them all: a page says only whether another follows", async () => {
+    const customer = await callerFor("owner@acme.test");
+    const orgId = await acmeId();
+    for (let n = 1; n <= 11; n++) await customer.helpdesk.create({ orgId, subject: `Capybara alert ${n}`, body: "The capybara job paged us." });
+    const agent = await callerFor("agent@hostdesk.test");
+    const first = await agent.helpdesk.queue({ view: "all", search: "capybara", pageSize: 10 });
+    expect(first.rows).toHaveLength(10);
+    expect({ total: first.total, more: first.totalIsCapped }).toEqual({ total: 10, more: true });
+    const second = await agent.helpdesk.queue({ view: "all", search: "capybara", pageSize: 10, page: 2 });
+    expect(second.rows).toHaveLength(1);
+    expect({ total: second.total, more: second.totalIsCapped }).toEqual({ total: 11, more: false });
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(11);
+  });
 });
