@@ -11,6 +11,10 @@ const tag = z
 
 export const ticketIdInput = z.object({ ticketId: z.uuid() });
 
+/** How many of the latest messages a ticket opens with; the rest come on request. */
+export const THREAD_PAGE = 100;
+export const ticketViewInput = ticketIdInput.extend({ thread: z.enum(["latest", "all"]).default("latest") });
+
 export const createTicketInput = z.object({
   orgId: z.uuid(),
   subject: z.string().trim().min(3, "Give the ticket a subject.").max(200, "Keep the subject under 200 characters."),

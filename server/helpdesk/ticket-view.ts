@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, orgs, ticketAttachments, ticketLinks, ticketMessages, tickets, users } from "@/db/schema";
@@ -8,37 +8,44 @@ import { resolveNodes } from "@/server/inventory/nodes";
 import { isDeskStaff, ticketFor } from "./access";
 import { deadlineState } from "./clock";
 import { policyForOrg } from "./clock-store";
-import { ticketIdInput } from "./schemas";
+import { THREAD_PAGE, ticketViewInput } from "./schemas";
 
 /**
  * One ticket as the actor may see it. Customers get public messages only, and only the files
- * attached to them; staff also get internal notes and the ticket's change history.
+ * attached to them; staff also get internal notes and the ticket's change history. A long thread
+ * opens with its latest THREAD_PAGE messages and says how many came before; `thread: "all"` reads
+ * them all, for the reader who asks.
  */
-export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof ticketIdInput>) {
-  const { ticketId } = ticketIdInput.parse(input);
+export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof ticketViewInput>) {
+  const { ticketId, thread } = ticketViewInput.parse(input);
   const ticket = await ticketFor(db, actor, ticketId);
   const staff = isDeskStaff(actor);
   const now = new Date();
   const personIds = [ticket.assigneeId, ticket.requesterId].filter((id): id is string => id !== null);
-  const [messages, files, links, [org], people, policy, merged] = await Promise.all([
-    db
-      .select({
-        id: ticketMessages.id,
-        authorName: ticketMessages.authorName,
-        authorKind: ticketMessages.authorKind,
-        visibility: ticketMessages.visibility,
-        channel: ticketMessages.channel,
-        body: ticketMessages.body,
-        bodyHtml: ticketMessages.bodyHtml,
-        createdAt: ticketMessages.createdAt,
-      })
-      .from(ticketMessages)
-      .where(and(eq(ticketMessages.ticketId, ticketId), staff ? undefined : eq(ticketMessages.visibility, "public")))
-      .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id)),
+  const visibleMessages = and(eq(ticketMessages.ticketId, ticketId), staff ? undefined : eq(ticketMessages.visibility, "public"));
+  const newestMessages = db
+    .select({
+      id: ticketMessages.id,
+      authorName: ticketMessages.authorName,
+      authorKind: ticketMessages.authorKind,
+      visibility: ticketMessages.visibility,
+      channel: ticketMessages.channel,
+      body: ticketMessages.body,
+      bodyHtml: ticketMessages.bodyHtml,
+      createdAt: ticketMessages.createdAt,
+    })
+    .from(ticketMessages)
+    .where(visibleMessages)
+    .orderBy(desc(ticketMessages.createdAt), desc(ticketMessages.id))
+    .$dynamic();
+  const [newestFirst, files, links, [org], people, policy, merged] = await Promise.all([
+    thread === "all" ? newestMessages : newestMessages.limit(THREAD_PAGE + 1),
+    // Files of loose uploads (no message) are the desk's; customers see those of public messages.
     db
       .select({ id: ticketAttachments.id, messageId: ticketAttachments.messageId, fileName: ticketAttachments.fileName, contentType: ticketAttachments.contentType, sizeBytes: ticketAttachments.sizeBytes })
       .from(ticketAttachments)
-      .where(eq(ticketAttachments.ticketId, ticketId))
+      .leftJoin(ticketMessages, eq(ticketMessages.id, ticketAttachments.messageId))
+      .where(and(eq(ticketAttachments.ticketId, ticketId), staff ? undefined : eq(ticketMessages.visibility, "public")))
       .orderBy(asc(ticketAttachments.createdAt)),
     db.select().from(ticketLinks).where(eq(ticketLinks.ticketId, ticketId)),
     db.select({ name: orgs.name, slug: orgs.slug }).from(orgs).where(eq(orgs.id, ticket.orgId)),
@@ -46,7 +53,9 @@ export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof 
     policyForOrg(db, ticket.orgId, ticket.priority, now),
     ticket.mergedIntoId ? db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(eq(tickets.id, ticket.mergedIntoId)) : Promise.resolve([]),
   ]);
-  const visibleMessageIds = new Set(messages.map((m) => m.id));
+  const messages = newestFirst.slice(0, thread === "all" ? undefined : THREAD_PAGE).reverse();
+  const earlierMessages =
+    newestFirst.length > messages.length ? ((await db.select({ n: sql<number>`count(*)::int` }).from(ticketMessages).where(visibleMessages))[0]?.n ?? 0) - messages.length : 0;
   const nodes = await resolveNodes(db, links.map((l) => l.nodeId), new Map(links.map((l) => [l.nodeId, l.nodeKind])));
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   const history = staff
@@ -87,9 +96,11 @@ export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof 
       /** Business minutes left to the next deadline (negative once breached), in the clock's calendar. */
       minutesLeft: ticket.nextDueAt ? Math.round(ticket.nextDueAt > now ? businessMinutesBetween(now, ticket.nextDueAt, policy.calendar) : -businessMinutesBetween(ticket.nextDueAt, now, policy.calendar)) : null,
     },
-    /** Each body as written and as the safe HTML rendered when it was written (markdown.ts). */
+    /** Each body as written and as the safe HTML rendered when it was written (markdown.ts), oldest first. */
     messages,
-    attachments: files.filter((f) => f.messageId === null ? staff : visibleMessageIds.has(f.messageId)),
+    /** Messages before the first one here, not loaded (0 when the whole thread is). */
+    earlierMessages,
+    attachments: files,
     links: links.map((l) => nodes.get(l.nodeId)).filter((n) => n !== undefined),
     history,
   };

@@ -6,7 +6,7 @@ import { presenceInput, presenceOnTicket } from "@/server/helpdesk/presence";
 import { previewInput, previewMessage } from "@/server/helpdesk/preview";
 import { listQueue } from "@/server/helpdesk/queue";
 import { queueCounts } from "@/server/helpdesk/queue-counts";
-import { bulkUpdateInput, createTicketInput, escalateInput, mergeInput, queueInput, rateInput, replyInput, ticketIdInput, updateTicketInput } from "@/server/helpdesk/schemas";
+import { bulkUpdateInput, createTicketInput, escalateInput, mergeInput, queueInput, rateInput, replyInput, ticketIdInput, ticketViewInput, updateTicketInput } from "@/server/helpdesk/schemas";
 import { bulkUpdateTickets, closeTicketAsCustomer, escalateTicket, mergeTickets, rateTicket, updateTicket } from "@/server/helpdesk/ticket-changes";
 import { ticketDeadlines } from "@/server/helpdesk/sla-deadlines";
 import { findTicketByNumber, ticketNumberInput } from "@/server/helpdesk/ticket-lookup";
@@ -19,7 +19,7 @@ const desk = staffProcedure("agent", "engineer");
 
 export const helpdeskRouter = router({
   queue: authedProcedure.input(queueInput).query(({ ctx, input }) => listQueue(ctx.db, ctx.actor, input)),
-  ticket: authedProcedure.input(ticketIdInput).query(({ ctx, input }) => getTicket(ctx.db, ctx.actor, input)),
+  ticket: authedProcedure.input(ticketViewInput).query(({ ctx, input }) => getTicket(ctx.db, ctx.actor, input)),
   create: authedProcedure.input(createTicketInput).mutation(({ ctx, input }) => createTicket(ctx.db, ctx.actor, input)),
   reply: authedProcedure.input(replyInput).mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.actor, input)),
   close: authedProcedure.input(ticketIdInput).mutation(({ ctx, input }) => closeTicketAsCustomer(ctx.db, ctx.actor, input)),

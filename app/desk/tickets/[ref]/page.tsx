@@ -6,6 +6,7 @@ import { DeskHistory } from "@/components/helpdesk/desk-history";
 import { DeskMergeForm } from "@/components/helpdesk/desk-merge-form";
 import { queueHref } from "@/components/helpdesk/desk-queue-params";
 import { DeskSlaPanel } from "@/components/helpdesk/desk-sla-panel";
+import { EarlierMessages } from "@/components/helpdesk/earlier-messages";
 import { DeskThread } from "@/components/helpdesk/desk-thread";
 import { DeskTicketControls } from "@/components/helpdesk/desk-ticket-controls";
 import { LiveTicketRefresh } from "@/components/helpdesk/live-ticket-refresh";
@@ -28,9 +29,9 @@ export async function generateMetadata({ params }: { params: Promise<{ ref: stri
  * the history, and everything staff change. Server-rendered; every change, here or anywhere else
  * (a customer's reply, another agent), re-reads it through router.refresh().
  */
-export default async function DeskTicketPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<{ reply?: string }> }) {
-  const [{ ref }, { reply }] = await Promise.all([params, searchParams]);
-  const { ticket, deadlines } = await loadDeskTicket(ref);
+export default async function DeskTicketPage({ params, searchParams }: { params: Promise<{ ref: string }>; searchParams: Promise<{ reply?: string; thread?: string }> }) {
+  const [{ ref }, { reply, thread }] = await Promise.all([params, searchParams]);
+  const { ticket, deadlines } = await loadDeskTicket(ref, thread === "all" ? "all" : "latest");
   const caller = await serverCaller();
   const [people, canned, me] = await Promise.all([caller.helpdesk.people(), caller.canned.list(), caller.session.me()]);
   const now = new Date();
@@ -75,6 +76,7 @@ export default async function DeskTicketPage({ params, searchParams }: { params:
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
+          <EarlierMessages count={ticket.earlierMessages} href={`/desk/tickets/${ticket.number}?thread=all`} />
           <DeskThread messages={ticket.messages} attachments={ticket.attachments} now={now} />
           {!merged && (
             <DeskComposer ticketId={ticket.id} canned={canned} values={placeholderValuesFor(ticket, me.name)} autoFocus={reply === "1"} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadPortalTicket } from "@/components/helpdesk/load-portal-ticket";
 import { PortalCloseTicket } from "@/components/helpdesk/portal-close-ticket";
+import { EarlierMessages } from "@/components/helpdesk/earlier-messages";
 import { LiveTicketRefresh } from "@/components/helpdesk/live-ticket-refresh";
 import { PortalRatingForm } from "@/components/helpdesk/portal-rating-form";
 import { PortalReplyForm } from "@/components/helpdesk/portal-reply-form";
@@ -15,8 +16,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Your ticket" };
 
-export default async function PortalTicketPage({ params }: { params: Promise<{ id: string }> }) {
-  const ticket = await loadPortalTicket((await params).id);
+export default async function PortalTicketPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ thread?: string }> }) {
+  const [{ id }, { thread }] = await Promise.all([params, searchParams]);
+  const ticket = await loadPortalTicket(id, thread === "all" ? "all" : "latest");
   const [me, terms, { orgs }] = await Promise.all([(await serverCaller()).session.me(), portalSupportTerms(ticket.orgId), currentPortalOrg(undefined)]);
   const now = new Date();
   // The portal shows what customers see, even to an admin looking in: public messages and their files only.
@@ -74,6 +76,7 @@ export default async function PortalTicketPage({ params }: { params: Promise<{ i
             ))}
           </p>
         )}
+        <EarlierMessages count={ticket.earlierMessages} href={`/portal/tickets/${ticket.id}?thread=all`} />
         <PortalThread messages={messages} attachments={attachments} myName={me.name} now={now} />
         {closed ? (
           <p className="text-sm text-slate-600">
