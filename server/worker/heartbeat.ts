@@ -4,9 +4,13 @@ import type { Db } from "@/db/client";
 import { workerHeartbeats } from "@/db/schema";
 import { log } from "@/server/log";
 
-export const HEARTBEAT_SECONDS = 15;
-/** Four missed beats: long enough for a GC pause or a slow host, short enough not to strand jobs. */
-export const DEAD_AFTER_SECONDS = 60;
+export const HEARTBEAT_SECONDS = 5;
+/**
+ * Four missed beats: long enough for a GC pause or a slow host, short enough not to strand jobs.
+ * A SIGKILLed worker's jobs must run elsewhere within a minute (rollouts promise it): declared dead
+ * after 20 s, seen by a live worker's next beat (≤ 5 s later), picked up by its next poll (≤ 2 s).
+ */
+export const DEAD_AFTER_SECONDS = 20;
 
 export type WorkerIdentity = { workerId: string; hostname: string; pid: number; queueWorkerIds: string[] };
 

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { log } from "@/server/log";
 import { applyContractsStartingOn } from "@/server/helpdesk/recompute";
 import { mailCrontab, mailTasks } from "@/server/mail/tasks";
+import { rolloutCrontab, rolloutTasks } from "@/server/rollout/tasks";
 import { pruneLoginAttempts } from "./prune";
 
 /** Every task the worker runs. Task names are snake_case identifiers stored in the job queue. */
@@ -17,6 +18,7 @@ export const taskList: TaskList = {
     log.info("worker.contracts_took_effect", { day, ticketsMoved: moved });
   },
   ...mailTasks,
+  ...rolloutTasks,
 };
 
 /** Periodic jobs. Event-driven work is queued by the web process; these are housekeeping only. */
@@ -25,4 +27,5 @@ export const crontab = [
   // Contract days start at midnight UTC (contracts.starts_on is a date); a few minutes after.
   "5 0 * * * contracts_take_effect ?jobKey=contracts_take_effect",
   mailCrontab,
+  rolloutCrontab,
 ].join("\n");
