@@ -210,6 +210,13 @@ const cases: Record<string, Case> = {
   "delegation.approveMany": { refuse: "FORBIDDEN", call: (c, ids) => c.delegation.approveMany({ revisionIds: [ids.acmeRevision] }) },
   "delegation.rejectMany": { refuse: "FORBIDDEN", call: (c, ids) => c.delegation.rejectMany({ revisionIds: [ids.acmeRevision], reason: "Because I can" }) },
   "delegation.rollout.get": { refuse: "NOT_FOUND", call: (c, ids) => c.delegation.rollout.get({ rolloutId: ids.acmeRollout }) },
+  // The live progress refuses before it listens: Globex never gets a stream of Acme's rollout.
+  "rollout.progress": {
+    refuse: "NOT_FOUND",
+    call: async (c, ids) => {
+      for await (const progress of await c.rollout.progress({ rolloutId: ids.acmeRollout })) return progress;
+    },
+  },
 };
 
 let acmeTerms: ContractTerms;

@@ -7,6 +7,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   return (
     <AppShell actor={actor} area="desk" sections={[
         { href: "/desk", label: "Queue", exact: true },
+        { href: "/desk/approvals", label: "Approvals" },
         { href: "/desk/customers", label: "Customers" },
         { href: "/desk/inventory", label: "Inventory" },
         { href: "/desk/mail", label: "Mail" },

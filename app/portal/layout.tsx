@@ -8,6 +8,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <AppShell actor={actor} area="portal" sections={[
         { href: "/portal", label: "Overview", exact: true },
         { href: "/portal/vms", label: "Your servers" },
+        { href: "/portal/config", label: "Configuration" },
         { href: "/portal/tickets", label: "Support" },
         { href: "/portal/sla", label: "Service level" },
       ]}>

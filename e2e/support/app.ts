@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { test as base } from "@playwright/test";
 import { nextBin } from "@/server/launcher/build";
 import { waitForHttpOk } from "@/server/launcher/children";
@@ -10,15 +12,29 @@ import { stateFile } from "./global-setup";
 
 export const DEMO_PASSWORD = "hostdesk-demo";
 
-type App = { url: string; databaseUrl: string };
+type App = { url: string; databaseUrl: string; /** The local platform's host folders (only with `worker: true`). */ platformRoot: string };
+
+/** Stops a child, forcefully when it will not end in time, and waits until it is gone. */
+async function stopChild(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  // Next waits for open connections to end; a live feed a test left open must not hold CI up.
+  const forced = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(forced);
+}
 
 /**
  * A `test` whose file runs against its own production server and its own database, cloned from
- * the seeded template: files never see each other's changes.
+ * the seeded template: files never see each other's changes. `worker: true` also runs a worker
+ * process on that database, pushing to host folders under a fresh temporary platform root — only
+ * journeys that roll changes out pay for it.
  */
-export function isolatedAppTest() {
-  const app: App = { url: "", databaseUrl: "" };
+export function isolatedAppTest({ worker: withWorker = false }: { worker?: boolean } = {}) {
+  const app: App = { url: "", databaseUrl: "", platformRoot: "" };
   let server: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let database = "";
   const { serverUrl, template } = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { serverUrl: string; template: string };
 
@@ -44,18 +60,19 @@ export function isolatedAppTest() {
         LOG_LEVEL: "warn",
       },
     });
+    if (withWorker) {
+      app.platformRoot = fs.mkdtempSync(path.join(os.tmpdir(), "hd-e2e-platform-"));
+      worker = spawn(process.execPath, ["--import", "tsx", "server/worker/main.ts"], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, DATABASE_URL: app.databaseUrl, HOSTDESK_PLATFORM_ROOT: app.platformRoot, LOG_LEVEL: "warn" },
+      });
+    }
     await waitForHttpOk(`${app.url}/api/health/ready`, 45_000, () => server?.exitCode === null);
   });
 
   test.afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      // Next waits for open connections to end; a live feed a test left open must not hold CI up.
-      const forced = setTimeout(() => server?.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(forced);
-    }
+    await Promise.all([stopChild(server), stopChild(worker)]);
+    if (app.platformRoot) fs.rmSync(app.platformRoot, { recursive: true, force: true });
     if (database) await dropDatabase(serverUrl, database);
   });
 

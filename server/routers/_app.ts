@@ -6,6 +6,7 @@ import { helpdeskRouter } from "./helpdesk";
 import { inventoryRouter } from "./inventory";
 import { mailRouter } from "./mail";
 import { orgsRouter } from "./orgs";
+import { rolloutRouter } from "./rollout";
 import { sessionRouter } from "./session";
 import { slaRouter } from "./sla";
 import { usersRouter } from "./users";
@@ -21,6 +22,7 @@ export const appRouter = router({
   canned: cannedRouter,
   mail: mailRouter,
   delegation: delegationRouter,
+  rollout: rolloutRouter,
 });
 
 export type AppRouter = typeof appRouter;
