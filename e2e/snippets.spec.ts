@@ -117,3 +117,37 @@ test("another organisation cannot open Acme's snippet", async ({ page, browser }
   expect(response?.status()).toBe(404);
   await expect(page.getByText(SNIPPET)).toHaveCount(0);
 });
+
+test("support grants and revokes; a customer starts a scheduled-jobs snippet and reads its schedule in words", async ({ page: customer, browser }) => {
+  // Support grants Acme firewall rules on one VM, sees the grant, and takes it back.
+  const agent = await (await browser.newContext()).newPage();
+  await signInAndLand(agent, "agent@hostdesk.test", "/desk");
+  await agent.goto("/desk/grants?org=acme");
+  const form = agent.getByRole("form", { name: "New grant" });
+  await form.getByLabel("Kind").selectOption({ label: "Firewall openings" });
+  await form.getByLabel("Reaches").selectOption("vm");
+  await form.getByLabel("VM").selectOption({ label: "acme-web01 (production)" });
+  await form.getByRole("button", { name: "Grant" }).click();
+  const grants = agent.getByRole("table", { name: "Grants of Acme" });
+  await expect(grants.getByRole("row", { name: /Firewall openings\s+acme-web01/ })).toBeVisible();
+  await grants.getByRole("button", { name: "Revoke Firewall openings on acme-web01" }).click();
+  await expect(agent.getByRole("status").filter({ hasText: "Revoked Firewall openings on acme-web01." })).toBeVisible();
+  await expect(grants.getByRole("row", { name: /Firewall openings\s+acme-web01/ })).toHaveCount(0);
+
+  // The customer starts a cron snippet from the staging grant; the form explains each schedule.
+  await signInAndLand(customer, "dev@acme.test", "/portal");
+  await customer.goto("/portal/config");
+  await expect(customer.getByRole("list", { name: "What you may configure" })).toContainText("Scheduled jobs");
+  const create = customer.getByRole("form", { name: "New snippet" });
+  await create.getByLabel("What and where").selectOption({ label: "Scheduled jobs on all staging VMs (needs review)" });
+  await create.getByLabel("Name", { exact: true }).fill("Nightly cleanup");
+  await create.getByRole("button", { name: "Create snippet" }).click();
+  await expect(customer.getByRole("heading", { level: 1 })).toHaveText("Nightly cleanup");
+  const job = customer.getByRole("group", { name: "Job 1" });
+  await expect(job).toContainText("every day at 03:15");
+  await job.getByLabel("Schedule of job 1").fill("0 4 * * 1");
+  await expect(job).toContainText(/at 04:00 .*Monday/);
+  await job.getByLabel("Schedule of job 1").fill("* * * * *");
+  await expect(customer.getByRole("list", { name: "Problems found" })).toContainText("Job 1:");
+  await expect(customer.getByRole("button", { name: "Submit for review" })).toBeDisabled();
+});
