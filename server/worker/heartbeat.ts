@@ -14,6 +14,15 @@ export const DEAD_AFTER_SECONDS = 20;
 
 export type WorkerIdentity = { workerId: string; hostname: string; pid: number; queueWorkerIds: string[] };
 
+/**
+ * Records what a queue worker locks jobs with. graphile-worker 0.17 locks a job (and its named
+ * queue) with the id of the worker's *pool*, not the worker's own id; unlocking only worker ids
+ * would leave a dead process's jobs locked for graphile's four hours. Both are kept.
+ */
+export function rememberQueueWorker(me: WorkerIdentity, worker: { workerId: string; workerPool: { id: string } }): void {
+  for (const id of [worker.workerPool.id, worker.workerId]) if (!me.queueWorkerIds.includes(id)) me.queueWorkerIds.push(id);
+}
+
 export async function beat(db: Db, me: WorkerIdentity): Promise<void> {
   await db
     .insert(workerHeartbeats)

@@ -7,7 +7,7 @@ import os from "node:os";
 import { makeWorkerUtils, run, type WorkerEvents } from "graphile-worker";
 import { closeDb, createPool, databaseUrl, getDb } from "@/db/client";
 import { log } from "@/server/log";
-import { beat, HEARTBEAT_SECONDS, reapDeadWorkers, retire, type WorkerIdentity } from "./heartbeat";
+import { beat, HEARTBEAT_SECONDS, reapDeadWorkers, rememberQueueWorker, retire, type WorkerIdentity } from "./heartbeat";
 import { queueLogger } from "./queue-logger";
 import { crontab, taskList } from "./tasks";
 
@@ -17,7 +17,7 @@ const db = getDb();
 const me: WorkerIdentity = { workerId: `${os.hostname()}:${process.pid}:${Date.now().toString(36)}`, hostname: os.hostname(), pid: process.pid, queueWorkerIds: [] };
 
 const events: WorkerEvents = new EventEmitter();
-events.on("worker:create", ({ worker }) => me.queueWorkerIds.push(worker.workerId));
+events.on("worker:create", ({ worker }) => rememberQueueWorker(me, worker));
 events.on("job:error", ({ job, error }) => log.error("worker.job_failed", { task: job.task_identifier, jobId: job.id, attempt: job.attempts, error }));
 
 // Our own pool, whose error handler keeps a database restart from crashing the process.
