@@ -128,7 +128,9 @@ async function main() {
   // Staff may not approve their own change: the agent reviews what the engineer wrote.
   const reviewer = await actor("agent@hostdesk.test");
 
-  const worker = startTracked("worker", process.execPath, ["--import", "tsx", "server/worker/main.ts"], {
+  // BENCH_WORKER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the worker.
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const worker = startTracked("worker", process.execPath, [...nodeArgs, "--import", "tsx", "server/worker/main.ts"], {
     ...process.env,
     DATABASE_URL: url,
     HOSTDESK_PLATFORM_ROOT: platformRoot,

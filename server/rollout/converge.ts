@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { rollouts } from "@/db/schema";
 import { type AuditActor, recordAudit } from "@/server/audit/record";
 import { managedVmIds } from "./desired-state";
-import { FAN_OUT_TASK } from "./jobs";
+import { FAN_OUT_TASK, queueFinishChecks } from "./jobs";
 import { rolloutJobKey } from "./request";
 
 export type ConvergePass = { rolloutId: string; generation: number; hostsTotal: number; reused: boolean };
@@ -37,4 +37,15 @@ export async function startConverge(db: Db, actor: AuditActor, options: { vmIds?
     await recordAudit(tx, actor, { action: "rollout.converge", subjectType: "rollout", subjectId: rollout!.id, after: { generation: rollout!.generation, hosts: vmIds.length } });
     return { rolloutId: rollout!.id, generation: rollout!.generation, hostsTotal: vmIds.length, reused: false };
   });
+}
+
+/**
+ * Asks for a finishing check of every rollout still open after a minute. The host that answers last
+ * normally asks; a worker killed between that answer's commit and the ask would leave the rollout
+ * open for good without this sweep (run with each converge pass).
+ */
+export async function sweepOpenRollouts(db: Db): Promise<number> {
+  const open = await db.execute<{ id: string }>(sql`select id from rollouts where status in ('pending', 'running') and created_at < now() - interval '1 minute'`);
+  await queueFinishChecks(db, open.rows.map((r) => r.id));
+  return open.rows.length;
 }

@@ -53,7 +53,6 @@ export async function applyHostNow(db: Db, vmId: string, options: HostApplyOptio
       const [vm] = await tx.select().from(vms).where(eq(vms.id, vmId));
       const desired = await desiredSnippetsOf(tx, vmId);
       const rolloutIds = opened.rows.map((r) => r.rollout_id);
-      await announceRollouts(tx, rolloutIds, "host");
       const generation = opened.rows.length ? Math.max(...opened.rows.map((r) => Number(r.generation))) : null;
       return { vm, snippets: desired.snippets, rolloutIds, generation };
     },
@@ -100,11 +99,47 @@ export async function applyHostNow(db: Db, vmId: string, options: HostApplyOptio
         after: { paths: result.drifted, repaired, rolloutIds },
       });
     }
-    await queueFinishChecks(tx, rolloutIds);
-    await announceRollouts(tx, rolloutIds, "host");
+    await announceRollouts(tx, rolloutIds.filter(shouldAnnounce), "host");
   });
+  // After the commit, in a fresh snapshot: whichever host commits last sees every other host's
+  // answer and asks for the finishing check. Checking inside the transaction would let two last
+  // hosts each miss the other's uncommitted answer; queuing a check from every host would make ten
+  // thousand transactions queue behind one job row.
+  const finished = await rolloutsWithoutOpenHosts(db, rolloutIds);
+  if (finished.length) await queueFinishChecks(db, finished);
 
   return { vmId, outcome: skipped ? "skipped" : result.outcome, rolloutIds, generation: result.generation, written: result.written.length, drifted: result.drifted };
+}
+
+/**
+ * Rollouts none of whose hosts is still pending or applying. Scans each rollout's rows from the
+ * highest host id down: hosts are fanned out and run in id order, so while a rollout is under way an
+ * open row sits at the top and the answer comes after a step or two.
+ */
+export async function rolloutsWithoutOpenHosts(db: Db, rolloutIds: readonly string[]): Promise<string[]> {
+  const done: string[] = [];
+  for (const rolloutId of rolloutIds) {
+    const open = await db.execute(
+      sql`select 1 from rollout_hosts where rollout_id = ${rolloutId} and state in ('pending', 'applying') order by rollout_id desc, vm_id desc limit 1`,
+    );
+    if (open.rows.length === 0) done.push(rolloutId);
+  }
+  return done;
+}
+
+/**
+ * Progress pages re-read on a NOTIFY, and every NOTIFY serialises commits for a moment: ten thousand
+ * hosts need not send ten thousand. One per rollout per ANNOUNCE_EVERY_MS per worker process; the
+ * rollout's `finished` is always sent (finish-rollout.ts), so a page never misses the end.
+ */
+const ANNOUNCE_EVERY_MS = 250;
+const lastAnnounced = new Map<string, number>();
+function shouldAnnounce(rolloutId: string): boolean {
+  const now = Date.now();
+  if (now - (lastAnnounced.get(rolloutId) ?? 0) < ANNOUNCE_EVERY_MS) return false;
+  lastAnnounced.set(rolloutId, now);
+  if (lastAnnounced.size > 1000) lastAnnounced.delete(lastAnnounced.keys().next().value!);
+  return true;
 }
 
 async function converge(vm: typeof vms.$inferSelect, snippets: Parameters<typeof renderDesired>[0], options: HostApplyOptions): Promise<ApplyHostResult> {

@@ -2,7 +2,7 @@ import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { log } from "@/server/log";
-import { startConverge } from "./converge";
+import { startConverge, sweepOpenRollouts } from "./converge";
 import { fanOutRollout } from "./fan-out";
 import { finishRollout } from "./finish-rollout";
 import { applyHostNow } from "./host-apply-job";
@@ -30,8 +30,9 @@ export const rolloutTasks: Record<string, Task> = {
     if (result.finished) log.info("rollout.finished", { rolloutId, status: result.status, counts: result.counts });
   },
   [CONVERGE_TASK]: async () => {
+    const swept = await sweepOpenRollouts(getDb());
     const pass = await startConverge(getDb(), { system: "converge" }, { skipIfRunning: true });
-    log.info("rollout.converge_started", pass);
+    log.info("rollout.converge_started", { ...pass, openRolloutsChecked: swept });
   },
 };
 
