@@ -7,6 +7,8 @@ const test = isolatedAppTest();
 const OUTAGE = "Checkout times out since 09:10";
 const STAGING = "Can we get a second staging VM?";
 const PORT = "Please open port 8443 on globex-app01";
+// Opened by the demo seed when Acme submitted an nginx change for review.
+const CHANGE = "Change request: nginx snippet web-cache on acme-web01";
 
 const queueTable = (page: Page) => page.getByRole("table", { name: "Tickets, soonest deadline first" });
 const viewTab = (page: Page, name: RegExp) => page.getByRole("navigation", { name: "Queue views" }).getByRole("link", { name });
@@ -17,7 +19,7 @@ test("an agent triages: opens a ticket by keyboard, answers with a canned reply,
   await signInAndLand(page, "agent@hostdesk.test", "/desk");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Help desk");
   const queue = queueTable(page);
-  for (const subject of [OUTAGE, STAGING, PORT]) await expect(queue.getByRole("link", { name: subject })).toBeVisible();
+  for (const subject of [OUTAGE, STAGING, PORT, CHANGE]) await expect(queue.getByRole("link", { name: subject })).toBeVisible();
   // Agents start on the open queue; the server chose it.
   await expect(viewTab(page, /^Open/)).toHaveAttribute("aria-current", "page");
   await expect(queue.getByRole("row", { name: new RegExp(OUTAGE) })).toContainText("Urgent");
@@ -44,7 +46,7 @@ test("an agent triages: opens a ticket by keyboard, answers with a canned reply,
   await expect(queue.getByRole("link", { name: PORT })).toBeVisible();
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/desk$/);
-  await expect(queue.locator("tbody tr")).toHaveCount(3);
+  await expect(queue.locator("tbody tr")).toHaveCount(4);
 
   // j/k move the selection (announced, with a focus ring on the row), Enter opens it.
   const current = queue.locator('tr[data-current="true"]');
@@ -57,7 +59,7 @@ test("an agent triages: opens a ticket by keyboard, answers with a canned reply,
   await expect(current.getByRole("link")).not.toHaveText(first);
   await page.keyboard.press("k");
   await expect(current.getByRole("link")).toHaveText(first);
-  await expect(page.getByRole("status").filter({ hasText: "1 of 3" })).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "1 of 4" })).toHaveCount(1);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/desk\/tickets\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(first);

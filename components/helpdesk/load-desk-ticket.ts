@@ -17,7 +17,7 @@ export async function loadDeskTicket(ref: string, thread: "latest" | "all" = "la
   const caller = await serverCaller();
   if (isUuid(ref)) {
     const { number } = await caller.helpdesk.ticket({ ticketId: ref }).catch(missingAs404);
-    redirect(`/desk/tickets/${number}`);
+    redirect(`/desk/tickets/${number}${thread === "all" ? "?thread=all" : ""}`);
   }
   if (!/^[1-9]\d{0,14}$/.test(ref)) notFound();
   const { id } = await caller.helpdesk.lookup({ number: Number(ref) }).catch(missingAs404);
