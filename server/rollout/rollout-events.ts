@@ -21,7 +21,7 @@ export type RolloutEvent = { kind: "changed" | "finished" | "resync" };
  * Yields whenever the rollout's progress changes, as NOTIFYs from any worker arrive on the process's
  * one LISTEN connection. Coalesced: ten thousand hosts finishing within a minute must not make a
  * page re-read ten thousand times, so at most one event per `minIntervalMs`. Ends after `finished`,
- * or when `signal` aborts. Wrap it in a tRPC subscription and re-read `rolloutProgress` per event.
+ * or when `signal` aborts. Wrap it in a tRPC subscription and re-read the rollout (getRollout) per event.
  */
 export async function* rolloutEvents(rolloutId: string, signal?: AbortSignal, minIntervalMs = 250): AsyncGenerator<RolloutEvent> {
   const listener = pgListener();

@@ -19,10 +19,11 @@ import { callerFor } from "@/server/testing/actors";
 import { queueLogger } from "@/server/worker/queue-logger";
 import { startConverge } from "./converge";
 import { desiredStateOf } from "./desired-state";
-import { rolloutProgress } from "./progress";
 import { rolloutEvents } from "./rollout-events";
 import { rolloutTasks } from "./tasks";
 import { drainRolloutJobs, hostFile, hostManifest, leftoversUnder, rolloutHostRows, rolloutRow, useTempPlatformRoot } from "./testing";
+import { getRollout } from "@/server/delegation/rollouts";
+import { actorFor } from "@/server/testing/actors";
 
 type Caller = Awaited<ReturnType<typeof callerFor>>;
 let engineer: Caller;
@@ -104,8 +105,8 @@ describe("rollout worker", () => {
     const others = await getDb().select({ name: vms.name }).from(vms).where(ne(vms.orgId, acme));
     for (const vm of others) expect(fs.existsSync(path.join(root, vm.name)), vm.name).toBe(false);
     const rollout = (await getDb().select().from(rollouts).where(eq(rollouts.revisionId, created.revisionId)))[0]!;
-    const progress = await rolloutProgress(getDb(), rollout.id);
-    expect(progress).toMatchObject({ status: "done", hostsTotal: hosts.length, hostsDone: hosts.length, counts: { applied: hosts.length, failed: 0, pending: 0, applying: 0 } });
+    const progress = await getRollout(getDb(), await actorFor("agent@hostdesk.test"), { rolloutId: rollout.id });
+    expect(progress).toMatchObject({ status: "done", hostsTotal: hosts.length, counts: { applied: hosts.length, failed: 0, pending: 0, applying: 0 } });
     expect(leftoversUnder(root)).toEqual([]);
   });
 
