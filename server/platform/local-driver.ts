@@ -100,7 +100,8 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
 
   async function ensureParent(absolute: string) {
     const dir = path.dirname(absolute);
-    if (knownDirs.has(dir)) return;
+    // resolve() put the directory in insideDirs only after finding it there: no mkdir for it.
+    if (knownDirs.has(dir) || insideDirs.has(dir)) return;
     await fs.mkdir(dir, { recursive: true });
     knownDirs.add(dir);
     // Made by us below an ancestor proven inside: real directories, not links.

@@ -8,6 +8,7 @@ import { type ApplyHostResult, type DesiredKindState, applyHost } from "./apply-
 import { localCheckCache } from "./check-cache";
 import { RenderError, desiredSnippetsOf, renderDesired } from "./desired-state";
 import { queueFinishChecks } from "./jobs";
+import { withHostLock } from "./host-lock";
 import { ensureLocalHostBase } from "./local-host-base";
 import { announceRollouts } from "./rollout-events";
 
@@ -43,6 +44,11 @@ export type HostApplyOptions = {
  * At-least-once safe: a rerun after a crash finds the host converged and answers `unchanged`.
  */
 export async function applyHostNow(db: Db, vmId: string, options: HostApplyOptions = {}): Promise<HostApplyReport> {
+  // Two jobs for one host (a newer one queued while the older ran) take turns here.
+  return withHostLock(db, vmId, (locked) => applyHostLocked(locked, vmId, options));
+}
+
+async function applyHostLocked(db: Db, vmId: string, options: HostApplyOptions): Promise<HostApplyReport> {
   const snapshot = await db.transaction(
     async (tx) => {
       const opened = await tx.execute<{ rollout_id: string; generation: string }>(sql`

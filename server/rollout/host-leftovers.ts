@@ -8,8 +8,8 @@ export const stagePrefix = "stage-";
 /**
  * Removes what an apply killed mid-way left behind: temporary files beside managed files (and
  * beside the manifest) and staging trees. Targets are never partial (temporaries become them only
- * by rename), so this is tidying, not repair. Applies to one host never overlap (the rollout queues
- * them per host), so whatever matches here belongs to no running apply.
+ * by rename), so this is tidying, not repair. Applies to one host never overlap (each holds the host's
+ * advisory lock, host-lock.ts), so whatever matches here belongs to no running apply.
  */
 export async function removeLeftovers(driver: PlatformDriver, managedPaths: Iterable<string>): Promise<string[]> {
   const dirs = new Set<string>([hostStateDir]);
