@@ -510,8 +510,9 @@ const openTicketScenario: Scenario = {
 export const scenarios: Scenario[] = [
   {
     name: "desk-landing",
-    description: "signed-in staff landing page /desk, server-rendered, as admin@hostdesk.test",
-    request: { method: "GET", path: "/desk", headers: { accept: "text/html" } },
+    // The customer directory was /desk when this scenario was set; /desk is now the ticket queue.
+    description: "signed-in staff page /desk/customers (the customer directory), server-rendered, as admin@hostdesk.test",
+    request: { method: "GET", path: "/desk/customers", headers: { accept: "text/html" } },
     floor: inParallel([actorQuery, orgDirectoryQuery], ([actor, directory]) =>
       actorHolds(actor) ? { status: 200, contentType: "text/html; charset=utf-8", body: renderDirectoryHtml(directory ?? []) } : unauthorised,
     ),
