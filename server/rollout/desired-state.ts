@@ -32,13 +32,46 @@ export class RenderError extends Error {}
  * Which snippets reach a VM: the reverse of `hostsAffected` in server/delegation/scope.ts (the org,
  * the VM's environment, the VM itself, a live service on it), always inside the VM's own org.
  */
-const coversVm = sql`s.org_id = v.org_id and (
+const coversVmText = `s.org_id = v.org_id and (
     s.scope_type = 'org'
     or (s.scope_type = 'environment' and s.environment = v.environment)
     or (s.scope_type = 'vm' and s.vm_id = v.id)
     or (s.scope_type = 'service' and s.service_id in (select sv.id from services sv where sv.vm_id = v.id and sv.retired_at is null)))`;
+const coversVm = sql.raw(coversVmText);
 
-const desiredStatuses = sql.raw(desiredRevisionStatuses.map((s) => `'${s}'`).join(", "));
+const desiredStatuses = desiredRevisionStatuses.map((s) => `'${s}'`).join(", ");
+
+/** A desired snippet as the query below returns it. */
+export type DesiredSnippetRow = {
+  snippet_id: string;
+  kind: SnippetKindName;
+  slug: string;
+  scope_type: "org" | "environment" | "vm" | "service";
+  snippet_environment: Environment | null;
+  org_slug: string;
+  revision_id: string;
+  number: number;
+  content: unknown;
+};
+
+/**
+ * The newest approved-or-later revision of every snippet that reaches the VM `$1`, in a stable
+ * order. Plain text with a numbered parameter, so that the apply job can prepare it once per
+ * connection and read it in the same statement that opens the host's rollout rows (host-open.ts).
+ */
+export const desiredSnippetRowsText = `
+    select s.id as snippet_id, s.kind, s.slug, s.scope_type, s.environment as snippet_environment, o.slug as org_slug,
+           r.id as revision_id, r.number, r.content
+    from vms v
+    join snippets s on ${coversVmText}
+    join orgs o on o.id = s.org_id
+    join lateral (
+      select r.id, r.number, r.content from snippet_revisions r
+      where r.snippet_id = s.id and r.status in (${desiredStatuses})
+      order by r.number desc limit 1
+    ) r on true
+    where v.id = $1
+    order by s.kind, s.slug, s.id`;
 
 /** The VM and the newest approved-or-later revision of every snippet that reaches it, in a stable order. */
 export async function desiredSnippetsOf(db: DbOrTx, vmId: string): Promise<{ vm: HostTarget | null; snippets: DesiredSnippet[] }> {
@@ -47,32 +80,16 @@ export async function desiredSnippetsOf(db: DbOrTx, vmId: string): Promise<{ vm:
   );
   const vm = vmRows.rows[0];
   if (!vm) return { vm: null, snippets: [] };
-  const rows = await db.execute<{
-    snippet_id: string;
-    kind: SnippetKindName;
-    slug: string;
-    scope_type: "org" | "environment" | "vm" | "service";
-    snippet_environment: Environment | null;
-    org_slug: string;
-    revision_id: string;
-    number: number;
-    content: unknown;
-  }>(sql`
-    select s.id as snippet_id, s.kind, s.slug, s.scope_type, s.environment as snippet_environment, o.slug as org_slug,
-           r.id as revision_id, r.number, r.content
-    from vms v
-    join snippets s on ${coversVm}
-    join orgs o on o.id = s.org_id
-    join lateral (
-      select r.id, r.number, r.content from snippet_revisions r
-      where r.snippet_id = s.id and r.status in (${desiredStatuses})
-      order by r.number desc limit 1
-    ) r on true
-    where v.id = ${vmId}
-    order by s.kind, s.slug, s.id`);
-  const snippets = rows.rows.map((row) => {
+  const [before, after] = desiredSnippetRowsText.split("$1");
+  const rows = await db.execute<DesiredSnippetRow>(sql`${sql.raw(before!)}${vmId}${sql.raw(after!)}`);
+  return { vm: { vmId: vm.id, name: vm.name, status: vm.status, environment: vm.environment }, snippets: desiredSnippetsFrom(rows.rows, vm.environment) };
+}
+
+/** The rows of `desiredSnippetRowsText` as snippets to render on a VM of `vmEnvironment`. */
+export function desiredSnippetsFrom(rows: DesiredSnippetRow[], vmEnvironment: Environment): DesiredSnippet[] {
+  return rows.map((row) => {
     // The same environment snippetSetting (server/delegation/snippet-context.ts) derives from the target.
-    const targetEnvironment = row.scope_type === "org" ? null : row.scope_type === "environment" ? row.snippet_environment : vm.environment;
+    const targetEnvironment = row.scope_type === "org" ? null : row.scope_type === "environment" ? row.snippet_environment : vmEnvironment;
     return {
       snippetId: row.snippet_id,
       revisionId: row.revision_id,
@@ -82,7 +99,6 @@ export async function desiredSnippetsOf(db: DbOrTx, vmId: string): Promise<{ vm:
       content: row.content,
     };
   });
-  return { vm: { vmId: vm.id, name: vm.name, status: vm.status, environment: vm.environment }, snippets };
 }
 
 /**
@@ -129,7 +145,7 @@ export async function managedVmIds(db: DbOrTx): Promise<string[]> {
       or exists (
         select 1 from snippets s
         where ${coversVm}
-          and exists (select 1 from snippet_revisions r where r.snippet_id = s.id and r.status in (${desiredStatuses}))))
+          and exists (select 1 from snippet_revisions r where r.snippet_id = s.id and r.status in (${sql.raw(desiredStatuses)}))))
     order by v.id`);
   return rows.rows.map((r) => r.id);
 }

@@ -1,16 +1,18 @@
-import { eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import type { Db } from "@/db/client";
-import { driftEvents, vms } from "@/db/schema";
+import { driftEvents } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { driverFor } from "@/server/platform/driver-for";
 import type { PlatformDriver } from "@/server/platform/driver";
 import { type ApplyHostResult, type DesiredKindState, applyHost } from "./apply-host";
 import { localCheckCache } from "./check-cache";
-import { RenderError, desiredSnippetsOf, renderDesired } from "./desired-state";
-import { queueFinishChecks } from "./jobs";
+import { type DesiredSnippet, RenderError, renderDesired } from "./desired-state";
+import { type HostAnswer, answerHost } from "./host-answer";
 import { withHostLock } from "./host-lock";
+import { type ApplyVm, openHost } from "./host-open";
+import { queueFinishChecks } from "./jobs";
 import { ensureLocalHostBase } from "./local-host-base";
-import { announceRollouts } from "./rollout-events";
 
 export type HostApplyReport = {
   vmId: string;
@@ -25,46 +27,40 @@ export type HostApplyReport = {
 export type HostApplyOptions = {
   env?: Record<string, string | undefined>;
   /** Stands in for driverFor (tests that need a driver with a twist); the default reaches the VM as its row says. */
-  driver?: (vm: typeof vms.$inferSelect) => PlatformDriver;
+  driver?: (vm: ApplyVm) => PlatformDriver;
 };
 
 /**
  * The `apply_host` job: brings one host to the desired state as it is *now*, so a host whose queued
  * applies were merged (one job key per host) still ends at the newest generation, and proves it by
- * answering every open rollout row of the host.
+ * answering every open rollout row of the host. Four round trips to Postgres of its own (lock,
+ * open, answer, release) beside the queue's fetch and completion; a fifth only to queue a finishing
+ * check. Each was several before, and round trips were most of an apply's cost (bench:rollout).
  *
- * 1. In one snapshot: the host's open rows (pending or applying, of any rollout) become `applying`,
- *    and its desired state is read. Rows and state come from the same snapshot, so a row is answered
+ * 1. In one statement (host-open.ts): the host's open rows (pending or applying, of any rollout)
+ *    become `applying`, and its desired state is read, from the same snapshot, so a row is answered
  *    only by an apply that carried its change; a later approval leaves its row for the next job.
  * 2. The host is converged (`applyHost`: staged checks, atomic swaps, verify). Host trouble is a
  *    result, never a throw.
- * 3. In one transaction: the rows get the outcome and log, host_states the generation and hashes,
- *    drift found is recorded, each rollout gets a finishing check queued, and progress pages hear.
+ * 3. In one statement (host-answer.ts): the rows get the outcome and log, host_states the
+ *    generation and hashes, and progress pages hear; drift found is recorded in the same transaction.
+ * 4. The lock is released and, in the same round trip, finished rollouts are found; each gets a
+ *    finishing check queued.
  *
  * At-least-once safe: a rerun after a crash finds the host converged and answers `unchanged`.
  */
 export async function applyHostNow(db: Db, vmId: string, options: HostApplyOptions = {}): Promise<HostApplyReport> {
   // Two jobs for one host (a newer one queued while the older ran) take turns here.
-  return withHostLock(db, vmId, (locked) => applyHostLocked(locked, vmId, options));
+  const { value: report, rolloutsDone } = await withHostLock(db, vmId, async (client) => {
+    const value = await applyHostLocked(client, vmId, options);
+    return { value, answered: value.rolloutIds };
+  });
+  if (rolloutsDone.length) await queueFinishChecks(db, rolloutsDone);
+  return report;
 }
 
-async function applyHostLocked(db: Db, vmId: string, options: HostApplyOptions): Promise<HostApplyReport> {
-  const snapshot = await db.transaction(
-    async (tx) => {
-      const opened = await tx.execute<{ rollout_id: string; generation: string }>(sql`
-        update rollout_hosts rh set state = 'applying', started_at = coalesce(rh.started_at, now())
-        from rollouts r
-        where r.id = rh.rollout_id and rh.vm_id = ${vmId} and rh.state in ('pending', 'applying')
-        returning rh.rollout_id, r.generation`);
-      const [vm] = await tx.select().from(vms).where(eq(vms.id, vmId));
-      const desired = await desiredSnippetsOf(tx, vmId);
-      const rolloutIds = opened.rows.map((r) => r.rollout_id);
-      const generation = opened.rows.length ? Math.max(...opened.rows.map((r) => Number(r.generation))) : null;
-      return { vm, snippets: desired.snippets, rolloutIds, generation };
-    },
-    { isolationLevel: "repeatable read" },
-  );
-  const { vm, rolloutIds } = snapshot;
+async function applyHostLocked(client: pg.PoolClient, vmId: string, options: HostApplyOptions): Promise<HostApplyReport> {
+  const { vm, snippets, rolloutIds, generation } = await openHost(client, vmId);
 
   let result: ApplyHostResult;
   let skipped = false;
@@ -73,29 +69,25 @@ async function applyHostLocked(db: Db, vmId: string, options: HostApplyOptions):
     skipped = true;
     result = { outcome: "unchanged", written: [], removed: [], drifted: [], log: ["the VM was retired; nothing was applied"], generation: null, files: {} };
   } else {
-    result = await converge(vm, snapshot.snippets, options);
+    result = await converge(vm, snippets, options);
   }
 
-  await db.transaction(async (tx) => {
-    const state = result.outcome;
-    if (rolloutIds.length) {
-      await tx.execute(sql`
-        update rollout_hosts set state = ${state}, log = ${result.log.join("\n")}, files_written = ${result.written.length}, finished_at = now()
-        where vm_id = ${vmId} and rollout_id in (select unnest(${`{${rolloutIds.join(",")}}`}::uuid[])) and state in ('pending', 'applying')`);
-    }
+  const failed = result.outcome === "failed";
+  const answer: HostAnswer = {
+    vmId,
+    rolloutIds,
+    outcome: result.outcome,
+    log: result.log.join("\n"),
+    filesWritten: result.written.length,
     // An unreachable host has told nothing about its files: keep what was last known.
-    if (vm && !skipped && result.generation !== null) {
-      const failed = result.outcome === "failed";
-      await tx.execute(sql`
-        insert into host_states (vm_id, generation, file_hashes, applied_at)
-        values (${vmId}, ${failed ? 0 : (snapshot.generation ?? 0)}, ${JSON.stringify(result.files)}::jsonb, now())
-        on conflict (vm_id) do update set
-          generation = case when ${failed} then host_states.generation else greatest(host_states.generation, excluded.generation) end,
-          file_hashes = excluded.file_hashes,
-          applied_at = case when ${failed} then host_states.applied_at else now() end`);
-    }
-    if (vm && result.drifted.length) {
-      const repaired = result.outcome === "applied";
+    hostState: vm && !skipped && result.generation !== null ? { generation: failed ? 0 : (generation ?? 0), failed, files: result.files } : null,
+    announce: rolloutIds.filter(shouldAnnounce),
+  };
+  if (vm && result.drifted.length) {
+    const repaired = result.outcome === "applied";
+    // Without the schema: the drift path uses no relational queries (db.query.*), and building their config costs.
+    await (drizzle(client) as unknown as Db).transaction(async (tx) => {
+      await answerHost(client, answer);
       await tx.insert(driftEvents).values({ vmId, paths: result.drifted, repairedAt: repaired ? new Date() : null });
       await recordAudit(tx, { system: "rollout" }, {
         action: "host.drift",
@@ -104,33 +96,12 @@ async function applyHostLocked(db: Db, vmId: string, options: HostApplyOptions):
         orgId: vm.orgId,
         after: { paths: result.drifted, repaired, rolloutIds },
       });
-    }
-    await announceRollouts(tx, rolloutIds.filter(shouldAnnounce), "host");
-  });
-  // After the commit, in a fresh snapshot: whichever host commits last sees every other host's
-  // answer and asks for the finishing check. Checking inside the transaction would let two last
-  // hosts each miss the other's uncommitted answer; queuing a check from every host would make ten
-  // thousand transactions queue behind one job row.
-  const finished = await rolloutsWithoutOpenHosts(db, rolloutIds);
-  if (finished.length) await queueFinishChecks(db, finished);
+    });
+  } else {
+    await answerHost(client, answer);
+  }
 
   return { vmId, outcome: skipped ? "skipped" : result.outcome, rolloutIds, generation: result.generation, written: result.written.length, drifted: result.drifted };
-}
-
-/**
- * Rollouts none of whose hosts is still pending or applying. Scans each rollout's rows from the
- * highest host id down: hosts are fanned out and run in id order, so while a rollout is under way an
- * open row sits at the top and the answer comes after a step or two.
- */
-export async function rolloutsWithoutOpenHosts(db: Db, rolloutIds: readonly string[]): Promise<string[]> {
-  const done: string[] = [];
-  for (const rolloutId of rolloutIds) {
-    const open = await db.execute(
-      sql`select 1 from rollout_hosts where rollout_id = ${rolloutId} and state in ('pending', 'applying') order by rollout_id desc, vm_id desc limit 1`,
-    );
-    if (open.rows.length === 0) done.push(rolloutId);
-  }
-  return done;
 }
 
 /**
@@ -148,7 +119,7 @@ function shouldAnnounce(rolloutId: string): boolean {
   return true;
 }
 
-async function converge(vm: typeof vms.$inferSelect, snippets: Parameters<typeof renderDesired>[0], options: HostApplyOptions): Promise<ApplyHostResult> {
+async function converge(vm: ApplyVm, snippets: DesiredSnippet[], options: HostApplyOptions): Promise<ApplyHostResult> {
   let desired: DesiredKindState[];
   try {
     desired = renderDesired(snippets);
