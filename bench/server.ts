@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { nextBin } from "@/server/launcher/build";
 import { freePort } from "@/server/launcher/free-port";
 import { startTracked, waitForOk, type Tracked } from "./processes";
 
@@ -7,13 +6,14 @@ const READY_TIMEOUT_MS = 90_000;
 
 export type WebServer = { process: Tracked; baseUrl: string };
 
-/** Starts `next start` against the bench database and waits until /api/health/ready says 200. */
+/** Starts the web process (server/launcher/web.ts) against the bench database and waits until /api/health/ready says 200. */
 export async function startWeb(databaseUrl: string): Promise<WebServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const proc = startTracked("web", process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const proc = startTracked("web", process.execPath, ["--import", "tsx", "server/launcher/web.ts"], {
     ...process.env,
-    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: baseUrl,

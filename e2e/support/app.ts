@@ -4,7 +4,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test as base } from "@playwright/test";
-import { nextBin } from "@/server/launcher/build";
 import { waitForHttpOk } from "@/server/launcher/children";
 import { freePort } from "@/server/launcher/free-port";
 import { createDatabase, dropDatabase } from "@/server/testing/test-postgres";
@@ -19,7 +18,7 @@ async function stopChild(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
-  // Next waits for open connections to end; a live feed a test left open must not hold CI up.
+  // The server waits a moment for open connections; a live feed a test left open must not hold CI up.
   const forced = setTimeout(() => child.kill("SIGKILL"), 5_000);
   await exited;
   clearTimeout(forced);
@@ -49,11 +48,12 @@ export function isolatedAppTest({ worker: withWorker = false }: { worker?: boole
     app.databaseUrl = await createDatabase(serverUrl, database, template);
     const port = await freePort();
     app.url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    server = spawn(process.execPath, ["--import", "tsx", "server/launcher/web.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...process.env,
-        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: String(port),
         DATABASE_URL: app.databaseUrl,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         NEXTAUTH_URL: app.url,

@@ -3,12 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { loadActor } from "./actor";
 import { clientIp } from "./client-ip";
+import { secureCookies } from "./secure-cookies";
 import { SignInError, signInWithPassword } from "./sign-in";
 
 const sessionHours = 12;
-
-/** Cookies carry the Secure flag whenever the app is served over HTTPS, as it is in production. */
-export const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,

@@ -2,7 +2,7 @@ import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { getDb } from "@/db/client";
 import { loadActor, type Actor, type SessionClaims } from "./actor";
-import { secureCookies } from "./options";
+import { secureCookies } from "./secure-cookies";
 
 /** next-auth's session cookie name; it takes the __Secure- prefix when cookies are Secure. */
 export const sessionCookieName = `${secureCookies ? "__Secure-" : ""}next-auth.session-token`;

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { log } from "@/server/log";
 
-export const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
 
 /** Builds the production app unless a build already exists (or `force`: always build afresh). */
 export function ensureBuild({ force = false }: { force?: boolean } = {}): void {

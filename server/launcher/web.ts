@@ -2,13 +2,16 @@ import pg from "pg";
 import { databaseUrl } from "@/db/client";
 import { checkReadiness } from "@/server/health/readiness";
 import { log } from "@/server/log";
-import { nextBin } from "./build";
-import { startChild } from "./children";
 
 /**
- * The web process. It opens its port only once the database answers and every migration of this
- * build is applied, so a load balancer never sees a half-ready instance.
+ * The web process: `node --import tsx server/launcher/web.ts [--dev]`. It opens its port only once
+ * the database answers and every migration of this build is applied, so a load balancer never sees
+ * a half-ready instance.
  */
+const dev = process.argv.includes("--dev");
+// Before Next loads: it picks its React build and its caching from NODE_ENV.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+
 const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
 for (let attempt = 1; ; attempt++) {
   const readiness = await checkReadiness(pool);
@@ -18,8 +21,11 @@ for (let attempt = 1; ; attempt++) {
 }
 await pool.end();
 
-const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "127.0.0.1";
-const next = startChild("web", process.execPath, [nextBin, "start", "--port", port, "--hostname", host], { NODE_ENV: "production" });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.process.kill(signal));
-process.exitCode = (await next.exited) ?? 0;
+const { startWebServer, stopWebServer } = await import("@/server/web/server");
+const server = await startWebServer({ host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 3000), dev });
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log.info("web.stopping", { signal });
+    void stopWebServer(server).finally(() => process.exit(0));
+  });
+}
