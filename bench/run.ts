@@ -167,7 +167,9 @@ async function main(): Promise<void> {
               `${context.inventory.hypervisorServices} services cut off).`,
             "the impact floor runs the app's statements (the walk down the graph by level and node kind, then the node " +
               "lookup) and calls the app's own pure `nodesCutOffBy` (server/inventory/graph, plain JS) between them, and " +
-              "shapes the answer as impact.ts does; it leaves out only the framework, the session and superjson.",
+              "shapes the answer as impact.ts does; it leaves out only the framework, the session and superjson. The app " +
+              "remembers an impact answer until the graph's generation moves (server/inventory/graph-cache.ts), so after the " +
+              "first request it reads one row and serves the remembered answer; the floor computes every time.",
           ]
         : []),
     ],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orgs, users } from "./identity";
 
 export const deviceKind = pgEnum("device_kind", ["router", "switch", "storage", "hypervisor", "backup"]);
@@ -190,4 +190,19 @@ export const backups = pgTable(
     lastSizeGb: bigint("last_size_gb", { mode: "number" }),
   },
   (t) => [uniqueIndex("backups_vm_device_key").on(t.vmId, t.backupDeviceId), index("backups_device_idx").on(t.backupDeviceId)],
+);
+
+/**
+ * One row: the generation of the data-centre graph. Statement triggers on every table the graph is
+ * read from (db/migrations/0007) set it to a fresh sequence value in the writing transaction, so an
+ * answer computed from the graph stays valid for as long as the generation it was computed at is
+ * current (server/inventory/graph-cache.ts). A sequence value never repeats, not even after a rollback.
+ */
+export const inventoryGeneration = pgTable(
+  "inventory_generation",
+  {
+    singleton: boolean("singleton").primaryKey().default(true),
+    generation: bigint("generation", { mode: "number" }).notNull(),
+  },
+  (t) => [check("inventory_generation_one_row", sql`${t.singleton}`)],
 );

@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { requireStaff, type Actor } from "@/server/auth/actor";
 import { notFound } from "@/server/errors";
 import { nodesCutOffBy } from "./graph";
+import { rememberGraphAnswer } from "./graph-cache";
 import { edgesIntoDescendants } from "./graph-queries";
 import { nodeRowsSql, resolveNodes, toInventoryNode, type NodeKind, type NodeRow } from "./nodes";
 import { nodeIdInput } from "./schemas";
@@ -55,11 +56,17 @@ async function summarise(db: DbOrTx, cutOff: readonly string[], kinds: ReadonlyM
 /**
  * What fails with a node: every transitive dependent cut off when it goes down, honouring
  * redundancy groups (one of two routers failing cuts off nothing), and the customers hit. Staff only:
- * it spans every customer.
+ * it spans every customer. Answers are remembered until the graph changes: in an incident everyone
+ * on the desk opens the impact of the same failed device, and behind a hypervisor that is a walk over
+ * a thousand nodes each time.
  */
 export async function impactOf(db: DbOrTx, actor: Actor, input: z.input<typeof impactInput>) {
   requireStaff(actor);
   const { nodeId, page } = impactInput.parse(input);
+  return rememberGraphAnswer(db, `impact:${nodeId}:${page}`, () => computeImpact(db, nodeId, page));
+}
+
+async function computeImpact(db: DbOrTx, nodeId: string, page: number) {
   const edges = await edgesIntoDescendants(db, nodeId);
   const cutOff = [...nodesCutOffBy([nodeId], edges)];
   const kinds = new Map(edges.map((e) => [e.childId, e.childKind]));
