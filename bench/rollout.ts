@@ -88,9 +88,10 @@ async function orgWithHosts(engineer: Actor, hosts: number): Promise<string> {
   return org!.id;
 }
 
-type Phase = { seconds: number; hosts: number; written: number; states: Record<string, number>; status: string };
+type Phase = { seconds: number; hosts: number; written: number; states: Record<string, number>; status: string; workerCpuSeconds: number | null };
 
 async function waitForRollout(rolloutId: string, started: number, worker: Tracked): Promise<Phase> {
+  const cpuBefore = cpuSeconds(worker.pid);
   for (;;) {
     if (worker.exited()) throw new Error(`the worker exited. Its last output:\n${worker.tail()}`);
     const [row] = await getDb().select({ status: rollouts.status, finishedAt: rollouts.finishedAt }).from(rollouts).where(eq(rollouts.id, rolloutId));
@@ -100,9 +101,25 @@ async function waitForRollout(rolloutId: string, started: number, worker: Tracke
         sql`select state, count(*)::int as n, sum(files_written)::int as written from rollout_hosts where rollout_id = ${rolloutId} group by state`,
       );
       const states = Object.fromEntries(stats.rows.map((r) => [r.state, r.n]));
-      return { seconds, hosts: stats.rows.reduce((a, r) => a + r.n, 0), written: stats.rows.reduce((a, r) => a + r.written, 0), states, status: row.status };
+      const cpuAfter = cpuSeconds(worker.pid);
+      const workerCpuSeconds = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+      return { seconds, hosts: stats.rows.reduce((a, r) => a + r.n, 0), written: stats.rows.reduce((a, r) => a + r.written, 0), states, status: row.status, workerCpuSeconds };
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * The worker's CPU time so far (user + system, all its threads), from /proc. On a shared machine the
+ * wall-clock figures swing with the neighbours' load; the CPU a phase cost swings much less.
+ */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime are fields 14 and 15 of stat(5), counted after the command name's ") ".
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
   }
 }
 
@@ -114,6 +131,8 @@ function peakRssMb(pid: number): number | null {
     return null;
   }
 }
+
+const cpu = (phase: Phase) => (phase.workerCpuSeconds === null ? "–" : `${phase.workerCpuSeconds.toFixed(2)} s`);
 
 async function main() {
   const opts = options();
@@ -156,13 +175,13 @@ async function main() {
         rolloutId = rollout!.id;
       }
       const first = await waitForRollout(rolloutId, started, worker);
-      console.log(`bench:rollout: ${hosts} hosts: approval → all done in ${first.seconds.toFixed(2)} s (${first.written} files written, ${JSON.stringify(first.states)})`);
+      console.log(`bench:rollout: ${hosts} hosts: approval → all done in ${first.seconds.toFixed(2)} s, worker CPU ${cpu(first)} (${first.written} files written, ${JSON.stringify(first.states)})`);
 
       const vmIds = (await getDb().execute<{ id: string }>(sql`select id from vms where org_id = ${orgId}`)).rows.map((r) => r.id);
       const again = performance.now();
       const pass = await startConverge(getDb(), { system: "bench" }, { vmIds });
       const repeat = await waitForRollout(pass.rolloutId, again, worker);
-      console.log(`bench:rollout: ${hosts} hosts: repeat in ${repeat.seconds.toFixed(2)} s (${repeat.written} files written, ${JSON.stringify(repeat.states)})`);
+      console.log(`bench:rollout: ${hosts} hosts: repeat in ${repeat.seconds.toFixed(2)} s, worker CPU ${cpu(repeat)} (${repeat.written} files written, ${JSON.stringify(repeat.states)})`);
       rows.push({ hosts, first, repeat, rssMb: peakRssMb(worker.pid) });
     }
   } finally {
@@ -173,13 +192,13 @@ async function main() {
   const lines = [
     `Rollout bench, ${new Date().toISOString()}: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; worker concurrency ${opts.concurrency}, task pool ${opts.pool}; local driver, platform root on disk. Command: \`npm run bench:rollout -- --hosts ${opts.sizes.join(",")} --concurrency ${opts.concurrency} --pool ${opts.pool}\``,
     "",
-    "| hosts | approval → all done | target | files written | repeat (converge, same state) | repeat writes | repeat < ½ | worker peak RSS (VmHWM) |",
-    "|---|---|---|---|---|---|---|---|",
+    "| hosts | approval → all done | target | files written | repeat (converge, same state) | repeat writes | repeat < ½ | worker peak RSS (VmHWM) | worker CPU, first / repeat |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...rows.map((r) => {
       const target = TARGET_SECONDS[r.hosts];
       const firstOk = r.first.status === "done" && (target === undefined || r.first.seconds <= target);
       const repeatOk = r.repeat.written === 0 && r.repeat.seconds < r.first.seconds / 2 && (r.repeat.states.unchanged ?? 0) === r.hosts;
-      return `| ${r.hosts} | ${r.first.seconds.toFixed(2)} s (${r.first.status}) | ${target === undefined ? "–" : `${firstOk ? "PASS" : "MISS"} ≤ ${target} s`} | ${r.first.written} | ${r.repeat.seconds.toFixed(2)} s | ${r.repeat.written} | ${repeatOk ? "PASS" : "MISS"} | ${r.rssMb ?? "–"} MB (${r.rssMb !== null && r.rssMb <= TARGET_RSS_MB ? "PASS" : "MISS"} ≤ ${TARGET_RSS_MB} MB) |`;
+      return `| ${r.hosts} | ${r.first.seconds.toFixed(2)} s (${r.first.status}) | ${target === undefined ? "–" : `${firstOk ? "PASS" : "MISS"} ≤ ${target} s`} | ${r.first.written} | ${r.repeat.seconds.toFixed(2)} s | ${r.repeat.written} | ${repeatOk ? "PASS" : "MISS"} | ${r.rssMb ?? "–"} MB (${r.rssMb !== null && r.rssMb <= TARGET_RSS_MB ? "PASS" : "MISS"} ≤ ${TARGET_RSS_MB} MB) | ${cpu(r.first)} / ${cpu(r.repeat)} |`;
     }),
     "",
     "Peak RSS is the worker process's VmHWM after each size (cumulative over the run).",

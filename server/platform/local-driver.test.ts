@@ -72,6 +72,24 @@ describe("path safety", () => {
     await driver.writeFileAtomic("etc/alias/inside.conf", "inside\n", 0o644);
     expect(await fs.readFile(path.join(hostRoot, "etc", "real", "inside.conf"), "utf8")).toBe("inside\n");
   });
+  it("checks a directory it found missing again once it has created something there", async () => {
+    const fresh = createLocalDriver("fresh01", { platformRoot: path.join(base, "platform") });
+    const freshRoot = path.join(base, "platform", "fresh01");
+    await fs.mkdir(path.join(base, "outside-too"), { recursive: true });
+    await fs.writeFile(path.join(base, "outside-too", "secret"), "do not read");
+    expect(await fresh.readFile("etc/new/a.conf")).toBeNull();
+    expect(await fresh.hashFiles(["etc/new/b.conf"])).toEqual(new Map([["etc/new/b.conf", null]]));
+    expect(await fresh.listDir("etc/new")).toBeNull();
+    await fresh.writeFileAtomic("etc/new/a.conf", "A", 0o644);
+    expect(await fresh.readFile("etc/new/a.conf")).toBe("A");
+    expect(await fresh.listDir("etc/new")).toEqual(["a.conf"]);
+
+    await fs.symlink(path.join(base, "outside-too", "secret"), path.join(freshRoot, "etc/new/link"));
+    await expect(fresh.readFile("etc/new/link")).rejects.toThrow(/leads out of the host's root/);
+    expect(await fresh.readFile("stage/etc/new/link")).toBeNull();
+    await fresh.copyDir("etc/new", "stage/etc/new");
+    await expect(fresh.readFile("stage/etc/new/link")).rejects.toThrow(/leads out of the host's root/);
+  });
 });
 
 describe("files", () => {

@@ -4,7 +4,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { CommandResult, PlatformDriver, ReloadResult } from "./driver";
 import { reloadHookPath, temporaryPathBeside } from "./host-layout";
-import { HostPathError, isWithin, normaliseHostPath } from "./host-path";
+import { normaliseHostPath } from "./host-path";
+import { createPathGuard } from "./local-path-guard";
 import { mapLimit } from "./map-limit";
 import { reloadResult } from "./reload-result";
 import { runCommand } from "./run-command";
@@ -48,65 +49,8 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 30_000;
   const reloads = options.reloads ?? "hook";
 
-  // The root's real path is what every resolved path must stay below; computed once per driver.
-  let realRoot: Promise<string> | null = null;
-  const ensureRoot = () =>
-    (realRoot ??= fs.mkdir(root, { recursive: true }).then(() => fs.realpath(root))).catch((error: unknown) => {
-      realRoot = null;
-      throw error;
-    });
-  const knownDirs = new Set<string>();
-
-  // Directories proven to resolve inside the root: later paths in them need only their last part checked.
-  const insideDirs = new Set<string>([root]);
-
-  /** Whether `absolute` (or, where it does not exist, its deepest existing ancestor) resolves inside the real root. */
-  async function checkInside(absolute: string, hostPath: string): Promise<boolean> {
-    const real = await ensureRoot();
-    let probe = absolute;
-    for (;;) {
-      try {
-        const resolved = await fs.realpath(probe);
-        if (!isWithin(real, resolved)) throw new HostPathError(hostPath, "a symlink on the way leads out of the host's root");
-        return probe === absolute;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if ((code === "ENOENT" || code === "ENOTDIR") && probe !== root) {
-          probe = path.dirname(probe);
-          continue;
-        }
-        throw error;
-      }
-    }
-  }
-
-  /**
-   * The absolute path of a host path, after proving that neither its letters nor any symlink on the
-   * way lead out of the host. Its directory is checked once per driver; its last part every time,
-   * since that is what a hand-made symlink would replace.
-   */
-  async function resolve(hostPath: string): Promise<string> {
-    const absolute = path.join(root, normaliseHostPath(hostPath));
-    await ensureRoot();
-    const dir = path.dirname(absolute);
-    if (!insideDirs.has(dir) && (await checkInside(dir, hostPath))) insideDirs.add(dir);
-    const last = await fs.lstat(absolute).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
-      throw error;
-    });
-    if (last?.isSymbolicLink()) await checkInside(absolute, hostPath);
-    return absolute;
-  }
-
-  async function ensureParent(absolute: string) {
-    const dir = path.dirname(absolute);
-    // resolve() put the directory in insideDirs only after finding it there: no mkdir for it.
-    if (knownDirs.has(dir) || insideDirs.has(dir)) return;
-    await fs.mkdir(dir, { recursive: true });
-    knownDirs.add(dir);
-    // Made by us below an ancestor proven inside: real directories, not links.
-    insideDirs.add(dir);
-  }
+  const guard = createPathGuard(root);
+  const { resolve, ensureParent } = guard;
 
   async function writeWhole(absolute: string, content: string, mode: number, flags: "wx" | "w", durable: boolean) {
     const handle = await fs.open(absolute, flags, mode);
@@ -175,6 +119,7 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
       const target = await resolve(to);
       await ensureParent(target);
       await fs.rename(source, target);
+      guard.created();
     },
 
     async remove(hostPath) {
@@ -188,12 +133,13 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
       if (!stat?.isDirectory()) throw new Error(`Cannot copy "${from}": it is not a directory on this host`);
       // Symlinks are copied as they are, as `cp -a` does on the ssh side.
       await fs.cp(source, target, { recursive: true, verbatimSymlinks: true, force: true });
+      guard.created();
     },
 
     async removeDir(hostPath) {
-      await fs.rm(await resolve(hostPath), { recursive: true, force: true });
-      const removed = path.join(root, normaliseHostPath(hostPath));
-      for (const dirs of [knownDirs, insideDirs]) for (const dir of dirs) if (isWithin(removed, dir)) dirs.delete(dir);
+      const removed = await resolve(hostPath);
+      await fs.rm(removed, { recursive: true, force: true });
+      guard.removed(removed);
     },
 
     async hashTree(dir) {
@@ -215,7 +161,7 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
 
     async listDir(hostPath) {
       try {
-        return await fs.readdir(await resolve(hostPath));
+        return await fs.readdir(await guard.resolveDir(hostPath));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
         throw error;
@@ -223,7 +169,7 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
     },
 
     async run(argv, runOptions): Promise<CommandResult> {
-      await ensureRoot();
+      await guard.ensureRoot();
       return runCommand(argv, root, runOptions?.timeoutMs ?? defaultTimeoutMs);
     },
 
