@@ -1,11 +1,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { canSeeOrg, hasStaffRole, type Actor } from "@/server/auth/actor";
 import type { StaffRole } from "@/server/auth/roles";
 import { DomainError } from "@/server/errors";
 import { log } from "@/server/log";
+import { wireFormat } from "@/server/wire-format";
 
 export type Context = {
   db: Db;
@@ -15,7 +15,7 @@ export type Context = {
 };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer: wireFormat,
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     return { ...shape, data: { ...shape.data, zodError: zod } };
