@@ -30,7 +30,8 @@ export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof 
       authorKind: ticketMessages.authorKind,
       visibility: ticketMessages.visibility,
       channel: ticketMessages.channel,
-      body: ticketMessages.body,
+      // Readers get the safe HTML only: the thread is read, never edited, and carrying each body twice
+      // made a long thread's answer half again as large.
       bodyHtml: ticketMessages.bodyHtml,
       createdAt: ticketMessages.createdAt,
     })
@@ -96,7 +97,7 @@ export async function getTicket(db: DbOrTx, actor: Actor, input: z.input<typeof 
       /** Business minutes left to the next deadline (negative once breached), in the clock's calendar. */
       minutesLeft: ticket.nextDueAt ? Math.round(ticket.nextDueAt > now ? businessMinutesBetween(now, ticket.nextDueAt, policy.calendar) : -businessMinutesBetween(ticket.nextDueAt, now, policy.calendar)) : null,
     },
-    /** Each body as written and as the safe HTML rendered when it was written (markdown.ts), oldest first. */
+    /** Each message's body as the safe HTML rendered when it was written (markdown.ts), oldest first. */
     messages,
     /** Messages before the first one here, not loaded (0 when the whole thread is). */
     earlierMessages,
