@@ -123,6 +123,19 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
+/**
+ * Waits until the worker has started (its first heartbeat): the figures are about a running worker
+ * pushing a change, not about a worker booting (compiling its modules took seconds of its CPU).
+ */
+async function waitForWorkerStart(worker: Tracked): Promise<void> {
+  for (;;) {
+    if (worker.exited()) throw new Error(`the worker exited. Its last output:\n${worker.tail()}`);
+    const beat = await getDb().execute(sql`select 1 from worker_heartbeats where pid = ${worker.pid}`);
+    if (beat.rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function peakRssMb(pid: number): number | null {
   try {
     const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -160,6 +173,7 @@ async function main() {
   });
   const rows: { hosts: number; first: Phase; repeat: Phase; rssMb: number | null }[] = [];
   try {
+    await waitForWorkerStart(worker);
     for (const hosts of opts.sizes) {
       const orgId = await orgWithHosts(engineer, hosts);
       const content = { switches: { new_checkout: { enabled: true, description: "The redesigned checkout page" }, dark_mode: { enabled: false, description: "Dark theme" } } };

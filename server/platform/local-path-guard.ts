@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import { HostPathError, isWithin, normaliseHostPath } from "./host-path";
 
@@ -14,24 +14,26 @@ const isMissing = (error: unknown) => {
  * letters nor any symlink on the way lead out of it. What it has proven it remembers for the
  * driver's life (one apply): each directory is checked once, as before, and now a directory found
  * missing is remembered too until the driver creates anything, so a new host's first apply does not
- * walk the same missing ancestors again for every file (it took 26 realpath calls a host, each a
- * trip to the thread pool that walks every component of the absolute path).
+ * walk the same missing ancestors again for every file (it took 26 realpath calls a host).
+ *
+ * Synchronous on purpose: these are metadata calls on a local disk, microseconds each, and on the
+ * worker's busy event loop a trip to the thread pool and back cost more than the call itself
+ * (bench:rollout, worker CPU per host). ENOENT is asked for without an exception where Node allows.
  */
 export function createPathGuard(root: string) {
   // The root's real path is what every resolved path must stay below; computed once per driver.
-  let realRoot: Promise<string> | null = null;
-  const ensureRoot = () =>
-    (realRoot ??= fs
-      .realpath(root)
-      .catch(async (error: unknown) => {
-        if (!isMissing(error)) throw error;
-        await fs.mkdir(root, { recursive: true });
-        return fs.realpath(root);
-      })
-      .catch((error: unknown) => {
-        realRoot = null;
-        throw error;
-      }));
+  let realRoot: string | null = null;
+  const ensureRoot = (): string => {
+    if (realRoot !== null) return realRoot;
+    try {
+      realRoot = fs.realpathSync.native(root);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      fs.mkdirSync(root, { recursive: true });
+      realRoot = fs.realpathSync.native(root);
+    }
+    return realRoot;
+  };
 
   // Directories proven to resolve inside the root: later paths in them need only their last part checked.
   const insideDirs = new Set<string>([root]);
@@ -42,14 +44,14 @@ export function createPathGuard(root: string) {
    * Whether `absolute` exists, after proving that it (or, where it does not exist, its deepest
    * existing ancestor) resolves inside the real root. Missing directories on the way are remembered.
    */
-  async function checkInside(absolute: string, hostPath: string): Promise<boolean> {
-    const real = await ensureRoot();
+  function checkInside(absolute: string, hostPath: string): boolean {
+    const real = ensureRoot();
     const missing: string[] = [];
     let probe = absolute;
     for (;;) {
       if (probe !== absolute && (insideDirs.has(probe) || missingDirs.has(probe))) break;
       try {
-        const resolved = await fs.realpath(probe);
+        const resolved = fs.realpathSync.native(probe);
         if (!isWithin(real, resolved)) throw new HostPathError(hostPath, "a symlink on the way leads out of the host's root");
         break;
       } catch (error) {
@@ -66,9 +68,9 @@ export function createPathGuard(root: string) {
   }
 
   /** Records that `dir` resolves inside (true) or is missing (false), from one check of the directory itself. */
-  async function checkDir(dir: string, hostPath: string): Promise<void> {
+  function checkDir(dir: string, hostPath: string): void {
     if (insideDirs.has(dir) || missingDirs.has(dir)) return;
-    if (await checkInside(dir, hostPath)) insideDirs.add(dir);
+    if (checkInside(dir, hostPath)) insideDirs.add(dir);
     else missingDirs.add(dir);
   }
 
@@ -80,33 +82,45 @@ export function createPathGuard(root: string) {
      * The absolute path of a host path. Its directory is checked once per driver; its last part
      * every time it exists, since that is what a hand-made symlink would replace.
      */
-    async resolve(hostPath: string): Promise<string> {
+    resolve(hostPath: string): string {
       const absolute = path.join(root, normaliseHostPath(hostPath));
-      await ensureRoot();
+      ensureRoot();
       const dir = path.dirname(absolute);
-      await checkDir(dir, hostPath);
+      checkDir(dir, hostPath);
       if (missingDirs.has(dir)) return absolute;
-      const last = await fs.lstat(absolute).catch((error: unknown) => {
-        if (isMissing(error)) return null;
-        throw error;
-      });
-      if (last?.isSymbolicLink()) await checkInside(absolute, hostPath);
+      let last: fs.Stats | undefined;
+      try {
+        last = fs.lstatSync(absolute, { throwIfNoEntry: false });
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+      if (last?.isSymbolicLink()) checkInside(absolute, hostPath);
       return absolute;
+    },
+
+    /** Whether `absolute` (resolved) lies in a directory found missing: it cannot exist, no need to ask the disk. */
+    inMissingDir(absolute: string): boolean {
+      return missingDirs.has(path.dirname(absolute));
     },
 
     /** The absolute path of a directory, checked as a whole in one step (its contents then need only their last part checked). */
-    async resolveDir(hostPath: string): Promise<string> {
+    resolveDir(hostPath: string): string {
       const absolute = path.join(root, normaliseHostPath(hostPath));
-      await checkDir(absolute, hostPath);
+      checkDir(absolute, hostPath);
       return absolute;
     },
 
+    /** Whether a directory resolved by `resolveDir` was found missing. */
+    isMissingDir(absolute: string): boolean {
+      return missingDirs.has(absolute);
+    },
+
     /** Makes the directory of `absolute` (resolved) where it is missing. */
-    async ensureParent(absolute: string): Promise<void> {
+    ensureParent(absolute: string): void {
       const dir = path.dirname(absolute);
       // Checked and found there: no mkdir for it.
       if (insideDirs.has(dir)) return;
-      const first = await fs.mkdir(dir, { recursive: true });
+      const first = fs.mkdirSync(dir, { recursive: true });
       missingDirs.clear();
       // Made by us below an ancestor proven inside: real directories, not links.
       if (first) for (let made = dir; isWithin(first, made); made = path.dirname(made)) insideDirs.add(made);

@@ -1,5 +1,6 @@
 import { baseNginxConf, nginxConfDir } from "@/server/delegation/kinds/nginx-base-conf";
 import type { PlatformDriver } from "@/server/platform/driver";
+import { removeLeftovers } from "./host-leftovers";
 
 /** The provider's own files a local host folder starts with: what snippets are included into. */
 export const localHostBaseFiles = () => [{ path: `${nginxConfDir}/nginx.conf`, content: baseNginxConf(), mode: 0o644 }];
@@ -13,6 +14,8 @@ export async function ensureLocalHostBase(driver: PlatformDriver): Promise<strin
   const files = localHostBaseFiles();
   const present = await driver.hashFiles(files.map((f) => f.path));
   const missing = files.filter((f) => present.get(f.path) === null);
+  // A base file is missing also when a worker was killed while writing it: its temporary goes first.
+  if (missing.length > 0) await removeLeftovers(driver, missing.map((f) => f.path));
   for (const file of missing) await driver.writeFileAtomic(file.path, file.content, file.mode);
   return missing.map((f) => f.path);
 }
