@@ -8,7 +8,7 @@ export type FloorServer = { process: Tracked; baseUrl: string };
 export const floorPoolMax = Number(process.env.DATABASE_POOL_MAX ?? 10);
 
 /** Starts floor-server.ts in its own process (through tsx's loader) and waits until it answers. */
-export async function startFloor(databaseUrl: string, context: BenchContext): Promise<FloorServer> {
+export async function startFloor(databaseUrl: string, context: BenchContext, webProcesses: number): Promise<FloorServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = startTracked("floor", process.execPath, ["--import", "tsx", "bench/floor-server.ts"], {
@@ -18,6 +18,7 @@ export async function startFloor(databaseUrl: string, context: BenchContext): Pr
     FLOOR_PORT: String(port),
     FLOOR_POOL_MAX: String(floorPoolMax),
     FLOOR_CONTEXT: JSON.stringify(context),
+    WEB_PROCESSES: String(webProcesses),
   });
   try {
     await waitForOk(`${baseUrl}/__floor/ready`, proc, 30_000);

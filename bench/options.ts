@@ -1,3 +1,4 @@
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { inventoryPerScale } from "./generate-inventory";
 import { ticketsPerScale } from "./generate-tickets";
@@ -17,16 +18,19 @@ export type BenchOptions = {
   warmupSeconds: number;
   /** Only run scenarios whose name contains this string. */
   only: string | undefined;
+  /** Processes serving the app's port (WEB_PROCESSES), and the floor's alike. */
+  webProcesses: number;
 };
 
-const usage = `usage: npm run bench -- [--scale N] [--vms N] [--tickets N] [--concurrency C] [--duration S] [--warmup S] [--only NAME]
+const usage = `usage: npm run bench -- [--scale N] [--vms N] [--tickets N] [--concurrency C] [--duration S] [--warmup S] [--only NAME] [--web-processes N]
   --scale        data scale: N*50 customer orgs, 3 members each, and N*50,000 VMs (default 1)
   --vms          VMs in the generated data centre, 4 services each (default scale*50000; 0 for none)
   --tickets      tickets in the generated help desk, ~5 messages each (default scale*1000000; 0 for none)
   --concurrency  concurrent connections (default 32)
   --duration     measured seconds per scenario and target (default 10)
   --warmup       unmeasured warm-up seconds before each measurement (default 2)
-  --only         run only scenarios whose name contains NAME`;
+  --only         run only scenarios whose name contains NAME
+  --web-processes  processes serving the app (WEB_PROCESSES) and the floor alike (default: one per core)`;
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
   if (raw === undefined) return fallback;
@@ -50,6 +54,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       duration: { type: "string" },
       warmup: { type: "string" },
       only: { type: "string" },
+      "web-processes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,5 +71,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     durationSeconds: positiveInteger("duration", values.duration, 10),
     warmupSeconds: positiveInteger("warmup", values.warmup, 2, true),
     only: values.only,
+    webProcesses: positiveInteger("web-processes", values["web-processes"], os.availableParallelism()),
   };
 }

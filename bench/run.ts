@@ -135,9 +135,9 @@ async function main(): Promise<void> {
   ensureBuild({ force: true });
 
   console.log("bench: starting the web process and the floor…");
-  running.web = await startWeb(database.url);
+  running.web = await startWeb(database.url, options.webProcesses);
   const cookie = await signIn(running.web.baseUrl, ADMIN_EMAIL, DEMO_PASSWORD);
-  running.floor = await startFloor(database.url, context);
+  running.floor = await startFloor(database.url, context, options.webProcesses);
 
   const app: LoadTarget = { baseUrl: running.web.baseUrl, pid: running.web.process.pid, label: "web", headers: { cookie } };
   const floor: LoadTarget = { baseUrl: running.floor.baseUrl, pid: running.floor.process.pid, label: "floor", headers: { cookie } };
@@ -157,7 +157,8 @@ async function main(): Promise<void> {
     notes: [
       "floor = the same SQL through bare `pg` behind `node:http`: no framework, no session decoding, no auth crypto " +
         "(the app decrypts the next-auth JWT on every request; the floor takes the admin's id as given).",
-      `floor pool max ${floorPoolMax} connections (the app's DATABASE_POOL_MAX default); Postgres, app, floor and autocannon share this machine.`,
+      `app and floor each served by ${options.webProcesses} process(es) (WEB_PROCESSES), each with a pool of at most ${floorPoolMax} connections ` +
+        "(the app's DATABASE_POOL_MAX default); Postgres, app, floor and autocannon share this machine. Peak RSS is per process.",
       "req/s counts 2xx responses only; latency percentiles are over 2xx responses. Floor RSS includes tsx's loader.",
       "targets are reported, not enforced: a MISS does not fail `npm run bench`.",
       ...(context.inventory && selected.some((s) => s.name.startsWith("inventory-"))

@@ -2,7 +2,9 @@ import { expect, type Page } from "@playwright/test";
 import { isolatedAppTest } from "./support/app";
 import { signInAndLand } from "./support/sign-in";
 
-const test = isolatedAppTest();
+// Two web processes: the customer's and the agent's browsers may land on either, so the live queue
+// has to cross processes (Postgres NOTIFY), as it does behind a load balancer.
+const test = isolatedAppTest({ webProcesses: 2 });
 
 const SUBJECT = "acme-web01 answers with 502 since the deploy";
 const PUBLIC_REPLY = "We are looking at acme-web01 now and will update you within the hour.";

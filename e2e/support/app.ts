@@ -28,9 +28,10 @@ async function stopChild(child: ChildProcess | undefined) {
  * A `test` whose file runs against its own production server and its own database, cloned from
  * the seeded template: files never see each other's changes. `worker: true` also runs a worker
  * process on that database, pushing to host folders under a fresh temporary platform root — only
- * journeys that roll changes out pay for it.
+ * journeys that roll changes out pay for it. `webProcesses` serves the app from that many processes
+ * (WEB_PROCESSES), for journeys whose browsers must meet across them.
  */
-export function isolatedAppTest({ worker: withWorker = false }: { worker?: boolean } = {}) {
+export function isolatedAppTest({ worker: withWorker = false, webProcesses = 1 }: { worker?: boolean; webProcesses?: number } = {}) {
   const app: App = { url: "", databaseUrl: "", platformRoot: "" };
   let server: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
@@ -54,6 +55,7 @@ export function isolatedAppTest({ worker: withWorker = false }: { worker?: boole
         ...process.env,
         HOST: "127.0.0.1",
         PORT: String(port),
+        WEB_PROCESSES: String(webProcesses),
         DATABASE_URL: app.databaseUrl,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         NEXTAUTH_URL: app.url,
