@@ -46,6 +46,8 @@ export interface SecretHandling<Content> {
   mask(content: Content): Content;
   /** Stored content to the form `render` needs: sealed values opened. Call it just before `render`. */
   reveal(content: Content): Content;
+  /** Stored content with each sealed value replaced by `replace(sealed)`: key rotation re-seals through it. */
+  mapSealed(content: Content, replace: (sealed: string) => string): Content;
 }
 
 export interface SnippetKind<Content = unknown> {

@@ -83,7 +83,7 @@ export function keyRingFromEnv(env: Record<string, string | undefined> = process
 let cached: { source: string | undefined; nodeEnv: string | undefined; nextAuth: string | undefined; ring: KeyRing } | null = null;
 
 /** The environment's ring, parsed once per distinct setting (tests may change the environment). */
-function defaultRing(): KeyRing {
+export function defaultRing(): KeyRing {
   const source = process.env.HOSTDESK_SECRET_KEYS;
   const nodeEnv = process.env.NODE_ENV;
   const nextAuth = process.env.NEXTAUTH_SECRET;

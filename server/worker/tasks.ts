@@ -1,6 +1,7 @@
 import type { TaskList } from "graphile-worker";
 import { getDb } from "@/db/client";
 import { log } from "@/server/log";
+import { resealSecrets } from "@/server/delegation/reseal";
 import { applyContractsStartingOn } from "@/server/helpdesk/recompute";
 import { mailCrontab, mailTasks } from "@/server/mail/tasks";
 import { rolloutCrontab, rolloutTasks } from "@/server/rollout/tasks";
@@ -17,6 +18,10 @@ export const taskList: TaskList = {
     const moved = await applyContractsStartingOn(getDb(), day);
     log.info("worker.contracts_took_effect", { day, ticketsMoved: moved });
   },
+  reseal_secrets: async () => {
+    const report = await resealSecrets(getDb());
+    log.info("worker.secrets_resealed", { ...report });
+  },
   ...mailTasks,
   ...rolloutTasks,
 };
@@ -26,6 +31,8 @@ export const crontab = [
   "17 * * * * prune_login_attempts ?jobKey=prune_login_attempts",
   // Contract days start at midnight UTC (contracts.starts_on is a date); a few minutes after.
   "5 0 * * * contracts_take_effect ?jobKey=contracts_take_effect",
+  // After a key rotation, secrets move to the newest key overnight; then the old key may go.
+  "40 3 * * * reseal_secrets ?jobKey=reseal_secrets",
   mailCrontab,
   rolloutCrontab,
 ].join("\n");

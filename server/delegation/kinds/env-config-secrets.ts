@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { badRequest } from "@/server/errors";
 import type { SecretHandling } from "../kind";
-import { decryptSecret, encryptSecret, isSealed, rotateSecret } from "../secrets";
+import { decryptSecret, encryptSecret, isSealed } from "../secrets";
 import { type EnvEntry, mapSecretValues, parseEnvText } from "./env-config-parse";
 
 export type EnvConfigContent = { text: string };
@@ -64,9 +64,9 @@ export function revealEnvConfig(content: EnvConfigContent): EnvConfigContent {
   };
 }
 
-/** Re-seals every secret with the current key, for a key-rotation pass over stored revisions. */
-export function rotateEnvConfig(content: EnvConfigContent): EnvConfigContent {
-  return { text: mapSecretValues(content.text, (entry) => (isSealed(entry.value) ? rotateSecret(entry.value) : entry.value)) };
+/** Stored text with each sealed value replaced, for a key-rotation pass over stored revisions. */
+export function mapSealedEnvConfig(content: EnvConfigContent, replace: (sealed: string) => string): EnvConfigContent {
+  return { text: mapSecretValues(content.text, (entry) => (isSealed(entry.value) ? replace(entry.value) : entry.value)) };
 }
 
-export const envConfigSecrets: SecretHandling<EnvConfigContent> = { seal: sealEnvConfig, mask: maskEnvConfig, reveal: revealEnvConfig };
+export const envConfigSecrets: SecretHandling<EnvConfigContent> = { seal: sealEnvConfig, mask: maskEnvConfig, reveal: revealEnvConfig, mapSealed: mapSealedEnvConfig };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/server/errors";
 import type { SnippetContext } from "../kind";
-import { isSealed } from "../secrets";
+import { decryptSecret, encryptSecret, isSealed } from "../secrets";
 import { compareEnvironments, envConfigKind } from "./env-config";
 import { parseEnvText } from "./env-config-parse";
-import { maskEnvConfig, revealEnvConfig, rotateEnvConfig, sealEnvConfig } from "./env-config-secrets";
+import { mapSealedEnvConfig, maskEnvConfig, revealEnvConfig, sealEnvConfig } from "./env-config-secrets";
 
 const context: SnippetContext = { orgSlug: "acme", snippetSlug: "app-env", environment: "production" };
 const errorsOf = (text: string) => envConfigKind.policy({ text }, context).filter((i) => i.severity === "error");
@@ -105,9 +105,16 @@ describe("env_config kind: secrets", () => {
     expect(() => sealEnvConfig({ text: shown.replace("secret DATABASE_PASSWORD", "DATABASE_PASSWORD") }, stored)).toThrow(/Line 3: DATABASE_PASSWORD holds a hidden secret/);
   });
 
-  it("rotates every sealed value and still reveals the same text", () => {
+  it("replaces every sealed value, and only those (key rotation re-seals through it)", () => {
     const stored = sealEnvConfig(typed, null);
-    expect(revealEnvConfig(rotateEnvConfig(stored))).toEqual(typed);
+    const seen: string[] = [];
+    const resealed = mapSealedEnvConfig(stored, (sealed) => {
+      seen.push(sealed);
+      return encryptSecret(decryptSecret(sealed));
+    });
+    expect(seen).toHaveLength(parseEnvText(typed.text).entries.filter((e) => e.secret).length);
+    expect(resealed.text).not.toBe(stored.text);
+    expect(revealEnvConfig(resealed)).toEqual(typed);
   });
 
   it("renders revealed content only: sorted keys, mode 0640, an owner note", () => {
