@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 
 /**
@@ -23,7 +23,8 @@ const temporaryName = /^\..+\.hostdesk-[0-9a-f]{16}$/;
  */
 export function temporaryPathBeside(target: string): string {
   const dir = path.posix.dirname(target);
-  const name = `.${path.posix.basename(target)}.hostdesk-${randomBytes(8).toString("hex")}`;
+  // 60 random bits as hex (a version 4 UUID less its dashes, cut to 16); randomUUID draws from a buffered pool, randomBytes asked the kernel each time (a first apply makes four).
+  const name = `.${path.posix.basename(target)}.hostdesk-${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   return dir === "." ? name : `${dir}/${name}`;
 }
 

@@ -38,6 +38,7 @@ const hostNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 const ioLanes = 16;
 const fsync = promisify(fsSync.fsync);
+const open = promisify(fsSync.open);
 
 /**
  * A host as a folder `<platformRoot>/<hostName>`. Everything the rollout does to a VM over SSH it
@@ -55,12 +56,12 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
   const { resolve, ensureParent } = guard;
 
   /**
-   * Open, write, chmod and close are synchronous (small files, page cache); only the fsync, which
-   * waits for the disk, goes to the thread pool. Each trip there and back cost more worker CPU than
-   * the call it carried (bench:rollout), and a first apply makes a dozen of them per host.
+   * Write, chmod and close are synchronous (small files, page cache): each trip to the thread pool
+   * and back cost more worker CPU than the call it carried (bench:rollout). Creating the file and
+   * the fsync go there: they wait on the file system's journal, which the event loop should not.
    */
   async function writeWhole(absolute: string, content: string, mode: number, flags: "wx" | "w", durable: boolean) {
-    const fd = fsSync.openSync(absolute, flags, mode);
+    const fd = await open(absolute, flags, mode);
     try {
       fsSync.writeFileSync(fd, content);
       // open() applies the umask; the mode a snippet asks for is the mode it gets.
@@ -105,7 +106,7 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
 
     async writeFileAtomic(hostPath, content, mode) {
       const target = resolve(hostPath);
-      ensureParent(target);
+      await ensureParent(target);
       const temporary = path.join(root, temporaryPathBeside(normaliseHostPath(hostPath)));
       try {
         await writeWhole(temporary, content, mode, "wx", true);
@@ -119,14 +120,14 @@ export function createLocalDriver(hostName: string, options: LocalDriverOptions 
 
     async writeFile(hostPath, content, mode) {
       const target = resolve(hostPath);
-      ensureParent(target);
+      await ensureParent(target);
       await writeWhole(target, content, mode, "w", false);
     },
 
     async rename(from, to) {
       const source = resolve(from);
       const target = resolve(to);
-      ensureParent(target);
+      await ensureParent(target);
       fsSync.renameSync(source, target);
       guard.created();
     },

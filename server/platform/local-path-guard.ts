@@ -16,8 +16,8 @@ const isMissing = (error: unknown) => {
  * missing is remembered too until the driver creates anything, so a new host's first apply does not
  * walk the same missing ancestors again for every file (it took 26 realpath calls a host).
  *
- * Synchronous on purpose: these are metadata calls on a local disk, microseconds each, and on the
- * worker's busy event loop a trip to the thread pool and back cost more than the call itself
+ * The checks are synchronous on purpose: metadata reads on a local disk, microseconds each, and on
+ * the worker's busy event loop a trip to the thread pool and back cost more than the call itself
  * (bench:rollout, worker CPU per host). ENOENT is asked for without an exception where Node allows.
  */
 export function createPathGuard(root: string) {
@@ -115,12 +115,15 @@ export function createPathGuard(root: string) {
       return missingDirs.has(absolute);
     },
 
-    /** Makes the directory of `absolute` (resolved) where it is missing. */
-    ensureParent(absolute: string): void {
+    /**
+     * Makes the directory of `absolute` (resolved) where it is missing. On the thread pool, unlike
+     * the checks: making a directory costs a journal update, far more than the trip there.
+     */
+    async ensureParent(absolute: string): Promise<void> {
       const dir = path.dirname(absolute);
       // Checked and found there: no mkdir for it.
       if (insideDirs.has(dir)) return;
-      const first = fs.mkdirSync(dir, { recursive: true });
+      const first = await fs.promises.mkdir(dir, { recursive: true });
       missingDirs.clear();
       // Made by us below an ancestor proven inside: real directories, not links.
       if (first) for (let made = dir; isWithin(first, made); made = path.dirname(made)) insideDirs.add(made);
