@@ -239,6 +239,40 @@ describe("crash safety", () => {
     expect((await applyHost(driver, [nginx({ shop: goodLocation("shop-v2") })])).outcome).toBe("unchanged");
   });
 
+  it("reloads a kind whose apply was killed between its swap and its reload, and keeps trying while the reload fails", async () => {
+    const { driver, root } = await newHost();
+    const hook = path.join(root, "var/lib/hostdesk/hooks/reload-nginx");
+    const reloads = path.join(root, "reloads.log");
+    const setHook = (exitCode: number) => fs.writeFile(hook, `#!/bin/sh\necho "$*" >> ${reloads}\nexit ${exitCode}\n`, { mode: 0o755 });
+    const reloadCount = async () => (await fs.readFile(reloads, "utf8")).split("\n").filter(Boolean).length;
+    await fs.mkdir(path.dirname(hook), { recursive: true });
+    await setHook(0);
+    await applyHost(driver, [nginx({ shop: goodLocation("shop") })]);
+    expect(await reloadCount()).toBe(1);
+
+    // Killed after the swap, before the reload: the new bytes are live, the manifest still announces them.
+    const manifest = JSON.parse(await fs.readFile(path.join(root, manifestPath), "utf8"));
+    manifest.pending = { [snippetPath("shop")]: sha(goodLocation("shop-v2")) };
+    await fs.writeFile(path.join(root, manifestPath), JSON.stringify(manifest));
+    await fs.writeFile(path.join(root, snippetPath("shop")), goodLocation("shop-v2"));
+
+    // The daemon refuses for now: the apply fails, and the host still says a reload is owed.
+    await setHook(1);
+    const refused = await applyHost(driver, [nginx({ shop: goodLocation("shop-v2") })]);
+    expect(refused.outcome).toBe("failed");
+    expect(await reloadCount()).toBe(3);
+    expect(JSON.parse(await fs.readFile(path.join(root, manifestPath), "utf8")).pending).toEqual({ [snippetPath("shop")]: sha(goodLocation("shop-v2")) });
+
+    // Once the daemon takes it, the owed reload happens though no file needs writing, and is not owed again.
+    await setHook(0);
+    const retried = await applyHost(driver, [nginx({ shop: goodLocation("shop-v2") })]);
+    expect(retried).toMatchObject({ outcome: "applied", written: [], drifted: [] });
+    expect(await reloadCount()).toBe(4);
+    expect(JSON.parse(await fs.readFile(path.join(root, manifestPath), "utf8")).pending).toBeUndefined();
+    expect((await applyHost(driver, [nginx({ shop: goodLocation("shop-v2") })])).outcome).toBe("unchanged");
+    expect(await reloadCount()).toBe(4);
+  });
+
   it("leaves no partial file when the applying process is SIGKILLed at any moment", async () => {
     const name = `vm${++hosts}`;
     const driver = createLocalDriver(name, { platformRoot: base });

@@ -114,8 +114,16 @@ async function converge(driver: PlatformDriver, desired: DesiredKindState[], opt
   for (const p of drifted) log.push(`drift: ${p} was ${actual.get(p) === null ? "deleted" : "edited"} on the host outside Hostdesk`);
   for (const w of toWrite) if (!previous?.files[w.file.path] && actual.get(w.file.path) !== null) log.push(`${w.file.path} existed unmanaged; Hostdesk now manages it`);
 
+  // An apply interrupted after its swap left its pending manifest (the final one is written only after
+  // the reloads): its kinds may never have been reloaded, so they count as changed and reload now.
+  const interrupted = new Map<string, string>();
+  for (const p of Object.keys(previous?.pending ?? {})) {
+    const kind = want.get(p)?.kind ?? current.files[p]?.kind;
+    if (kind) interrupted.set(p, kind);
+  }
+  const interruptedKinds = [...interrupted.values()];
   // Kinds in the order they were given, then kinds whose last snippet was removed.
-  const changedKinds = [...new Set([...toWrite.map((w) => w.kind), ...toRemove.map((r) => r.kind)])].sort(
+  const changedKinds = [...new Set([...toWrite.map((w) => w.kind), ...toRemove.map((r) => r.kind), ...interruptedKinds])].sort(
     (a, b) => kindOrder(desired, a) - kindOrder(desired, b),
   );
 
@@ -146,7 +154,8 @@ async function converge(driver: PlatformDriver, desired: DesiredKindState[], opt
   try {
     // Announce the bytes about to go live, so a crash half-way is not mistaken for hand edits.
     if (toWrite.length > 0 || toRemove.length > 0) {
-      const pending = Object.fromEntries([...toWrite.map((w) => [w.file.path, w.sha256] as const), ...toRemove.map((r) => [r.path, null] as const)]);
+      // An interrupted apply's paths stay announced until their kind has reloaded.
+      const pending = { ...previous?.pending, ...Object.fromEntries([...toWrite.map((w) => [w.file.path, w.sha256] as const), ...toRemove.map((r) => [r.path, null] as const)]) };
       await writePendingManifest(driver, { ...current, pending });
     }
     for (const w of toWrite) {
@@ -159,7 +168,6 @@ async function converge(driver: PlatformDriver, desired: DesiredKindState[], opt
       removed.push(r.path);
       log.push(`removed ${r.path}`);
     }
-    await writeManifest(driver, next);
   } catch (error) {
     log.push(`writing to the host failed: ${(error as Error).message}; the next apply converges from here`);
     return { outcome: "failed", written, removed, drifted, log, generation: previous?.generation ?? null, files: previous ? recordedHashes(previous) : {} };
@@ -186,8 +194,19 @@ async function converge(driver: PlatformDriver, desired: DesiredKindState[], opt
     else delete next.kinds[kind];
     const again = await driver.reload(kind, argv, { timeoutMs: reloadTimeoutMs });
     log.push(`${kind}: reload after restoring the previous files: ${again.detail}`);
+    // Files an interrupted apply left live have no backup to return to: keep them announced, so the
+    // next apply reloads again instead of finding them unchanged.
+    for (const [p, interruptedKind] of interrupted) {
+      if (interruptedKind === kind && !restored.has(p)) next.pending = { ...next.pending, [p]: previous?.pending?.[p] ?? null };
+    }
   }
-  if (restored.size > 0) await writeManifest(driver, next);
+  // Only now, with every reload done: until this write the pending manifest says this apply is unfinished.
+  try {
+    await writeManifest(driver, next);
+  } catch (error) {
+    log.push(`recording the new state on the host failed: ${(error as Error).message}; the next apply converges from here`);
+    outcome = "failed";
+  }
 
   // Verify: what is live is what was meant to be live, read back from the host.
   const expected = new Map<string, string | null>();
