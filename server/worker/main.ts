@@ -23,14 +23,21 @@ events.on("job:error", ({ job, error }) => log.error("worker.job_failed", { task
 // Our own pool, whose error handler keeps a database restart from crashing the process.
 const pgPool = createPool(connectionString, 6);
 const utils = await makeWorkerUtils({ pgPool, logger: queueLogger });
+const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 2);
 const runner = await run({
   pgPool,
-  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),
+  concurrency,
   taskList,
   crontab,
   events,
   noHandleSignals: true,
   logger: queueLogger,
+  // Jobs fetched a few at a time (twice what runs at once) and completions sent together when they
+  // fall in one tick: a rollout is thousands of short jobs, and a fetch and a completion per job
+  // were a third of an apply's round trips. Measured: 1,000 new hosts 20-30 % faster, back to back,
+  // four pairs (bench:rollout). A killed worker's fetched jobs are unlocked like its running ones
+  // (heartbeat.ts: graphile locks them with the pool's id, which is remembered).
+  preset: { worker: { localQueue: { size: 2 * concurrency }, completeJobBatchDelay: 0 } },
 });
 
 async function tick() {
