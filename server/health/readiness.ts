@@ -1,5 +1,7 @@
 import type pg from "pg";
+import { createPool, databaseUrl } from "@/db/client";
 import journal from "@/db/migrations/meta/_journal.json";
+import { log } from "@/server/log";
 
 export type Readiness = {
   ready: boolean;
@@ -43,5 +45,23 @@ export async function checkReadiness(pool: pg.Pool): Promise<Readiness> {
     return { ready: false, database: "unreachable", migrations: "unknown", expectedMigration };
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Waits until the database answers and is migrated, saying so now and then, before a process opens
+ * its port: a load balancer or an MTA never meets a half-ready instance.
+ */
+export async function waitUntilReady(processName: string): Promise<void> {
+  const probe = createPool(databaseUrl(), 1);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const readiness = await checkReadiness(probe);
+      if (readiness.ready) return;
+      if (attempt === 1 || attempt % 10 === 0) log.warn(`${processName}.waiting_for_database`, { ...readiness });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  } finally {
+    await probe.end();
   }
 }

@@ -1,7 +1,5 @@
 import cluster from "node:cluster";
-import pg from "pg";
-import { databaseUrl } from "@/db/client";
-import { checkReadiness } from "@/server/health/readiness";
+import { waitUntilReady } from "@/server/health/readiness";
 import { log } from "@/server/log";
 import { serveHere, webProcessCount } from "@/server/web/processes";
 
@@ -18,17 +16,6 @@ const dev = process.argv.includes("--dev");
 // process measured about a third of its memory in that cache; its stack traces are plain JS instead.
 if (!dev) process.setSourceMapsEnabled(false);
 
-async function waitForDatabase(): Promise<void> {
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
-  for (let attempt = 1; ; attempt++) {
-    const readiness = await checkReadiness(pool);
-    if (readiness.ready) break;
-    if (attempt === 1 || attempt % 10 === 0) log.warn("web.waiting_for_database", { ...readiness });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  await pool.end();
-}
-
 async function serve(): Promise<void> {
   const { startWebServer, stopWebServer } = await import("@/server/web/server");
   const server = await startWebServer({ host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 3000), dev });
@@ -40,5 +27,5 @@ async function serve(): Promise<void> {
   }
 }
 
-if (cluster.isPrimary) await waitForDatabase();
+if (cluster.isPrimary) await waitUntilReady("web");
 if (serveHere("web", dev ? 1 : webProcessCount())) await serve();

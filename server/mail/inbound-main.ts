@@ -3,8 +3,8 @@
  * an SMTP server the MTA relays support mail to. It listens only once the database answers and is
  * migrated, like the web process, and drains open sessions on SIGTERM.
  */
-import { closeDb, createPool, databaseUrl, getDb } from "@/db/client";
-import { checkReadiness } from "@/server/health/readiness";
+import { closeDb, getDb } from "@/db/client";
+import { waitUntilReady } from "@/server/health/readiness";
 import { log } from "@/server/log";
 import { inboundConfig } from "./config";
 import { closeServer, createInboundServer, listen } from "./inbound-server";
@@ -12,14 +12,7 @@ import { closeServer, createInboundServer, listen } from "./inbound-server";
 process.env.HOSTDESK_PROCESS ??= "mail";
 const config = inboundConfig();
 
-const probe = createPool(databaseUrl(), 1);
-for (let attempt = 1; ; attempt++) {
-  const readiness = await checkReadiness(probe);
-  if (readiness.ready) break;
-  if (attempt === 1 || attempt % 10 === 0) log.warn("mail.waiting_for_database", { ...readiness });
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-}
-await probe.end();
+await waitUntilReady("mail");
 
 const server = createInboundServer({ db: getDb(), maxBytes: config.maxBytes });
 const port = await listen(server, config.port, config.host);
