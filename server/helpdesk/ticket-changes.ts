@@ -5,7 +5,7 @@ import { ticketAttachments, ticketLinks, ticketMessages, tickets } from "@/db/sc
 import type { Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit/record";
 import { badRequest, conflict, forbidden } from "@/server/errors";
-import { isDeskStaff, requireDeskStaff, ticketFor, type TicketRow } from "./access";
+import { isDeskStaff, requireDeskStaff, ticketFor, ticketRowColumns, type TicketRow } from "./access";
 import { announceTicket } from "./announce";
 import { moveClock } from "./clock";
 import { slaOutcomes } from "./sla-outcomes";
@@ -95,7 +95,7 @@ export async function bulkUpdateTickets(db: Db, actor: Actor, input: z.input<typ
   const now = new Date();
   return db.transaction(async (tx) => {
     // Locked in id order, so two bulk actions over overlapping tickets cannot deadlock.
-    const rows = await tx.select().from(tickets).where(inArray(tickets.id, ticketIds)).orderBy(tickets.id).for("update");
+    const rows = await tx.select(ticketRowColumns).from(tickets).where(inArray(tickets.id, ticketIds)).orderBy(tickets.id).for("update");
     if (rows.length !== new Set(ticketIds).size) throw badRequest("Some of those tickets no longer exist.");
     let updated = 0;
     for (const row of rows) if ((await applyChanges(tx, actor, row, changes, now)).changed.length) updated += 1;

@@ -5,7 +5,7 @@ import { inboundQuarantine, orgs, ticketMessages, tickets } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit/record";
 import { DomainError } from "@/server/errors";
-import type { TicketRow } from "@/server/helpdesk/access";
+import { ticketRowColumns, type TicketRow } from "@/server/helpdesk/access";
 import { createTicket, replyToTicket } from "@/server/helpdesk/tickets";
 import { attachFromMail, planAttachments, refusedNote, type AttachmentPlan } from "./attachments";
 import { baseSubject, fitBody, fitSubject, trimQuotedHistory } from "./body-text";
@@ -45,19 +45,19 @@ async function threadOf(tx: Tx, mail: InboundMail): Promise<{ ticket: TicketRow;
   let found: { ticket: TicketRow; via: string } | null = null;
   const token = replyTokenAmong(mail.recipients);
   if (token) {
-    const [ticket] = await tx.select().from(tickets).where(eq(tickets.replyToken, token));
+    const [ticket] = await tx.select(ticketRowColumns).from(tickets).where(eq(tickets.replyToken, token));
     if (ticket) found = { ticket, via: "reply address" };
   }
   for (const hint of found ? [] : threadHintsOf(mail.inReplyTo, mail.references)) {
     const ticketId = "ticketId" in hint ? hint.ticketId : (await tx.select({ ticketId: ticketMessages.ticketId }).from(ticketMessages).where(eq(ticketMessages.id, hint.messageId)))[0]?.ticketId;
-    const [ticket] = ticketId ? await tx.select().from(tickets).where(eq(tickets.id, ticketId)) : [];
+    const [ticket] = ticketId ? await tx.select(ticketRowColumns).from(tickets).where(eq(tickets.id, ticketId)) : [];
     if (ticket) {
       found = { ticket, via: "References" };
       break;
     }
   }
   for (let hop = 0; found?.ticket.mergedIntoId && hop < MAX_MERGE_HOPS; hop++) {
-    const [target] = await tx.select().from(tickets).where(eq(tickets.id, found.ticket.mergedIntoId));
+    const [target] = await tx.select(ticketRowColumns).from(tickets).where(eq(tickets.id, found.ticket.mergedIntoId));
     if (!target) break;
     found = { ticket: target, via: `${found.via}, merged into #${target.number}` };
   }
