@@ -21,13 +21,16 @@ const { search: _search, publicSearch: _publicSearch, messageWords: _messageWord
 export const ticketRowColumns = ticketColumns;
 export type TicketRow = Omit<typeof tickets.$inferSelect, "search" | "publicSearch" | "messageWords" | "publicMessageWords">;
 
+/** Desk staff see every ticket, customers their orgs' tickets. */
+export const canSeeTicket = (actor: Actor, ticket: Pick<TicketRow, "orgId">) => isDeskStaff(actor) || actor.customerOrgIds.includes(ticket.orgId);
+
 /**
- * A ticket the actor may see: desk staff see every ticket, customers their orgs' tickets. Anything
- * else answers NOT_FOUND, as a missing ticket would. `lock` takes the row for update.
+ * A ticket the actor may see (canSeeTicket). Anything else answers NOT_FOUND, as a missing ticket
+ * would. `lock` takes the row for update.
  */
 export async function ticketFor(db: DbOrTx, actor: Actor, ticketId: string, lock = false): Promise<TicketRow> {
   const query = db.select(ticketRowColumns).from(tickets).where(eq(tickets.id, ticketId));
   const [row] = lock ? await query.for("update") : await query;
-  if (!row || !(isDeskStaff(actor) || actor.customerOrgIds.includes(row.orgId))) throw notFound("That ticket");
+  if (!row || !canSeeTicket(actor, row)) throw notFound("That ticket");
   return row;
 }

@@ -10,6 +10,7 @@ import { applyContractsStartingOn } from "./recompute";
 const orgId = async (slug: string) => (await getDb().select().from(orgs).where(eq(orgs.slug, slug)))[0]!.id;
 const vmId = async (name: string) => (await getDb().select().from(vms).where(eq(vms.name, name)))[0]!.id;
 const userId = async (email: string) => (await getDb().select().from(users).where(eq(users.email, email)))[0]!.id;
+const userName = async (email: string) => (await getDb().select().from(users).where(eq(users.email, email)))[0]!.name;
 const ticketRow = async (id: string) => (await getDb().select().from(tickets).where(eq(tickets.id, id)))[0]!;
 
 async function fileAcmeTicket(subject = "Mail queue stuck on acme-mail01", priority: "normal" | "urgent" = "normal") {
@@ -131,6 +132,8 @@ describe("working the queue", () => {
     const engineer = await userId("engineer@hostdesk.test");
     expect(await agent.helpdesk.bulkUpdate({ ticketIds: [a.ticketId, b.ticketId], assigneeId: engineer, addTags: ["mail"] })).toEqual({ updated: 2 });
     expect((await ticketRow(b.ticketId)).tags).toEqual(["mail"]);
+    const opened = await agent.helpdesk.ticket({ ticketId: b.ticketId });
+    expect(opened).toMatchObject({ orgName: "Acme", assigneeId: engineer, assigneeName: await userName("engineer@hostdesk.test"), requesterName: await userName("owner@acme.test") });
     const before = await databaseFingerprint();
     await expect(agent.helpdesk.bulkUpdate({ ticketIds: [a.ticketId, b.ticketId], assigneeId: await userId("owner@acme.test") })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await databaseFingerprint()).toEqual(before);
@@ -144,7 +147,7 @@ describe("working the queue", () => {
     const survivor = await agent.helpdesk.ticket({ ticketId: first.ticketId });
     expect(survivor.messages.length).toBe(3);
     const duplicate = await agent.helpdesk.ticket({ ticketId: second.ticketId });
-    expect(duplicate).toMatchObject({ status: "closed", mergedInto: { id: first.ticketId } });
+    expect(duplicate).toMatchObject({ status: "closed", mergedInto: { id: first.ticketId, number: survivor.number } });
     const customer = await callerFor("owner@acme.test");
     await expect(customer.helpdesk.reply({ ticketId: second.ticketId, body: "hello?" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
