@@ -24,6 +24,9 @@ export function createPool(url: string, max = Number(process.env.DATABASE_POOL_M
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options: "-c jit=off" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
+  // A checked-out client's error fails the query it was running, which reports it; without a listener
+  // the same error would also be an unhandled 'error' event and end the process.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
 
