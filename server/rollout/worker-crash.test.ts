@@ -99,7 +99,9 @@ describe("a worker killed mid-rollout", () => {
       const manifest = hostManifest(root, vm.name)!;
       expect(manifest.generation, vm.name).toBe(1);
       expect(Object.keys(manifest.files), vm.name).toEqual([file!.path]);
-      expect(states.get(vm.id)?.generation, vm.name).toBe(rollout!.generation);
+      // The converge pass (every ten minutes on the clock) may have looked at the host since, under a
+      // newer generation; it found the same bytes and wrote nothing, as the manifest's generation shows.
+      expect(states.get(vm.id)?.generation, vm.name).toBeGreaterThanOrEqual(rollout!.generation);
     }
     expect(leftoversUnder(root)).toEqual([]);
     const others = await getDb().select({ name: vms.name }).from(vms).where(and(eq(vms.orgId, acme), ne(vms.status, "retired")));
