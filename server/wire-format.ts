@@ -5,8 +5,20 @@ type Annotation = ["Date"] | ["undefined"];
 /** Marks a value the fast path does not handle; superjson itself serialises the whole answer then. */
 const NOT_PLAIN = Symbol("not plain");
 
-/** superjson's escaping of one path segment (its pathstringifier). */
-const escapeKey = (key: string) => key.replace(/\\/g, "\\\\").replace(/\./g, "\\.");
+/** superjson's escaping of one path segment (its pathstringifier); most keys have nothing to escape. */
+const escapeKey = (key: string) => (key.includes(".") || key.includes("\\") ? key.replace(/\\/g, "\\\\").replace(/\./g, "\\.") : key);
+
+const pad2 = (n: number) => (n < 10 ? "0" + n : "" + n);
+const pad3 = (n: number) => (n < 10 ? "00" + n : n < 100 ? "0" + n : "" + n);
+/**
+ * Date#toISOString, written out: V8's own took a third of the fast path's time on a queue page (four
+ * dates a row). Years it would write with a sign or six digits go to it.
+ */
+function isoString(d: Date): string {
+  const y = d.getUTCFullYear();
+  if (y < 1000 || y > 9999) return d.toISOString();
+  return `${y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${pad3(d.getUTCMilliseconds())}Z`;
+}
 
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value);
@@ -47,7 +59,7 @@ export function serializeAnswer(value: unknown): SuperJSONResult {
         if (node instanceof Date) {
           if (Number.isNaN(node.getTime())) return NOT_PLAIN;
           note(["Date"]);
-          return node.toISOString();
+          return isoString(node);
         }
         if (Array.isArray(node)) {
           const out: unknown[] = new Array(node.length);

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import { memberships, orgs, users } from "@/db/schema";
 import { forbidden } from "@/server/errors";
 import { isStaffRole, type Role, type StaffRole } from "./roles";
@@ -21,7 +22,8 @@ export type Actor = {
 
 export type SessionClaims = { userId: string; sessionVersion: number };
 
-function prepareActorQuery(db: DbOrTx) {
+// Every request loads its actor, so the statement is kept prepared.
+function prepareActorQuery(db: DbOrTx, name: string) {
   return db
     .select({
       userId: users.id,
@@ -40,12 +42,8 @@ function prepareActorQuery(db: DbOrTx) {
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(orgs, eq(orgs.id, memberships.orgId))
     .where(eq(users.id, sql.placeholder("userId")))
-    .prepare("load_actor");
+    .prepare(name);
 }
-
-// Every request loads its actor: building the query once per database handle (and letting Postgres
-// keep the plan per connection) takes a measurable share off each request.
-const preparedActorQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareActorQuery>>();
 
 /**
  * Resolves session claims to an actor, or null when the session no longer holds: the account was
@@ -53,12 +51,7 @@ const preparedActorQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareActorQ
  * the database, so a role change takes effect on the very next request.
  */
 export async function loadActor(db: DbOrTx, claims: SessionClaims): Promise<Actor | null> {
-  let query = preparedActorQueries.get(db);
-  if (!query) {
-    query = prepareActorQuery(db);
-    preparedActorQueries.set(db, query);
-  }
-  const rows = await query.execute({ userId: claims.userId });
+  const rows = await preparedStatement(db, "load_actor", (name) => prepareActorQuery(db, name)).execute({ userId: claims.userId });
   const first = rows[0];
   if (!first || first.disabledAt || first.sessionVersion !== claims.sessionVersion) return null;
 

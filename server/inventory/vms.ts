@@ -1,16 +1,12 @@
-import { and, asc, count, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
+import { inlined, inlinedCount, preparedStatement, shapeName } from "@/db/prepared";
 import { devices, orgs, services, storagePools, vms } from "@/db/schema";
 import { canSeeOrg, type Actor } from "@/server/auth/actor";
 import { notFound } from "@/server/errors";
 import { containsPattern } from "@/server/sql/like";
-import { idInput, listInventoryInput } from "./schemas";
-
-/** Restricts VM rows to what the actor may see: staff everything, customers their orgs. */
-export function visibleVms(actor: Actor): SQL | undefined {
-  return actor.isStaff ? undefined : inArray(vms.orgId, actor.customerOrgIds);
-}
+import { environments, idInput, listInventoryInput } from "./schemas";
 
 const vmColumns = {
   id: vms.id,
@@ -35,32 +31,87 @@ const vmColumns = {
 /** Beyond this many matches the list says "more than" instead of counting them all. */
 export const TOTAL_CAP = 1000;
 
-/** The VM list, filtered and a page at a time; customers see only their own orgs' VMs. */
-export async function listVms(db: DbOrTx, actor: Actor, input: z.input<typeof listInventoryInput>) {
-  const query = listInventoryInput.parse(input);
-  const where = and(
-    visibleVms(actor),
-    query.includeRetired ? undefined : ne(vms.status, "retired"),
-    query.orgId ? eq(vms.orgId, query.orgId) : undefined,
-    query.environment ? eq(vms.environment, query.environment) : undefined,
-    query.hypervisorId ? eq(vms.hypervisorId, query.hypervisorId) : undefined,
-    query.search ? or(ilike(vms.name, containsPattern(query.search)), ilike(vms.role, containsPattern(query.search))) : undefined,
+/**
+ * What a request asks for, bar the ids it filters by: requests of one shape share one statement. The
+ * environment and the page are written into the text (db/prepared.ts `inlined`); ids are bound.
+ */
+type Environment = (typeof environments)[number];
+
+type VmListShape = {
+  staff: boolean;
+  includeRetired: boolean;
+  orgId: boolean;
+  environment: Environment | undefined;
+  hypervisorId: boolean;
+  search: boolean;
+  page: number;
+  pageSize: number;
+};
+
+function vmListCondition(shape: VmListShape): SQL | undefined {
+  return and(
+    shape.staff ? undefined : sql`${vms.orgId} = any(${sql.placeholder("customerOrgIds")}::uuid[])`,
+    shape.includeRetired ? undefined : ne(vms.status, inlined("retired")),
+    shape.orgId ? eq(vms.orgId, sql.placeholder("orgId")) : undefined,
+    shape.environment ? eq(vms.environment, inlined(shape.environment)) : undefined,
+    shape.hypervisorId ? eq(vms.hypervisorId, sql.placeholder("hypervisorId")) : undefined,
+    shape.search ? or(ilike(vms.name, sql.placeholder("pattern")), ilike(vms.role, sql.placeholder("pattern"))) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
+}
+
+function pageStatement(db: DbOrTx, shape: VmListShape) {
+  return (
     db
       .select(vmColumns)
       .from(vms)
       .innerJoin(orgs, eq(orgs.id, vms.orgId))
       .innerJoin(devices, eq(devices.id, vms.hypervisorId))
       .innerJoin(storagePools, eq(storagePools.id, vms.storagePoolId))
-      .where(where)
+      .where(vmListCondition(shape))
       // lower(name) matches the unique index, so a page is an index walk rather than a sort of every VM.
       .orderBy(sql`lower(${vms.name})`)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    // Counting every match on every page would scan all VMs each time; counting stops past the cap.
-    db.select({ n: count() }).from(db.select({ one: sql`1` }).from(vms).where(where).limit(TOTAL_CAP + 1).as("capped")),
-  ]);
+      .limit(inlinedCount(shape.pageSize))
+      .offset(inlinedCount((shape.page - 1) * shape.pageSize))
+  );
+}
+
+/** Counting every match on every page would scan all VMs each time; counting stops past the cap. */
+function countStatement(db: DbOrTx, shape: VmListShape) {
+  return db
+    .select({ n: count() })
+    .from(db.select({ one: sql`1` }).from(vms).where(vmListCondition(shape)).limit(inlinedCount(TOTAL_CAP + 1)).as("capped"));
+}
+
+/** The VM list, filtered and a page at a time; customers see only their own orgs' VMs. */
+export async function listVms(db: DbOrTx, actor: Actor, input: z.input<typeof listInventoryInput>) {
+  const query = listInventoryInput.parse(input);
+  const shape: VmListShape = {
+    staff: actor.isStaff,
+    includeRetired: query.includeRetired,
+    orgId: Boolean(query.orgId),
+    environment: query.environment,
+    hypervisorId: Boolean(query.hypervisorId),
+    search: Boolean(query.search),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+  const values = {
+    customerOrgIds: actor.customerOrgIds,
+    orgId: query.orgId,
+    hypervisorId: query.hypervisorId,
+    pattern: query.search ? containsPattern(query.search) : undefined,
+  };
+  // First pages are what people open all day, and each has one plan; later pages (each its own
+  // text) and name searches (how many names match decides the plan) are planned for each request.
+  const name = shape.page === 1 && !shape.search ? shapeName("vm_list", shape) : undefined;
+  const [rows, [total]] = await Promise.all(
+    name
+      ? [
+          preparedStatement(db, name, (n) => pageStatement(db, shape).prepare(n)).execute(values),
+          preparedStatement(db, `${name}_n`, (n) => countStatement(db, shape).prepare(n)).execute(values),
+        ]
+      : [pageStatement(db, shape).execute(values), countStatement(db, shape).execute(values)],
+  );
   const n = total?.n ?? 0;
   return { rows, total: Math.min(n, TOTAL_CAP), totalIsCapped: n > TOTAL_CAP, page: query.page, pageSize: query.pageSize };
 }
