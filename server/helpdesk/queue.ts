@@ -165,7 +165,8 @@ export async function listQueue(db: DbOrTx, actor: Actor, input: z.input<typeof 
   const onPage = rows.slice(0, query.pageSize);
   return {
     view,
-    rows: onPage.map((row) => ({ ...row, deadline: deadlineState(row.status, row, at) })),
+    // The rows are this request's own: each gains its deadline in place rather than as a copy.
+    rows: onPage.map((row) => Object.assign(row, { deadline: deadlineState(row.status, row, at) })),
     // A search knows the tickets up to this page and whether more follow; a view knows its count.
     total: query.search ? (query.page - 1) * query.pageSize + onPage.length : Math.min(counted, QUEUE_COUNT_CAP),
     totalIsCapped: query.search ? rows.length > query.pageSize : counted > QUEUE_COUNT_CAP,
