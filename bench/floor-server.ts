@@ -3,9 +3,10 @@
  * session decoding and no auth crypto. It is what "as fast as this hardware and Postgres allow"
  * looks like for each request. Started by floor.ts as its own process.
  */
+import { createHash } from "node:crypto";
 import http from "node:http";
 import { createDb, createPool } from "@/db/client";
-import { serveHere, webProcessCount } from "@/server/web/processes";
+import { SERVING_V8_FLAGS, serveHere, webProcessCount } from "@/server/web/processes";
 import { requestOf, scenarios, type BenchContext, type FloorQueryFn, type Scenario } from "./scenarios";
 
 const port = Number(process.env.FLOOR_PORT);
@@ -14,15 +15,20 @@ const context = JSON.parse(process.env.FLOOR_CONTEXT ?? "{}") as BenchContext;
 const poolMax = Number(process.env.FLOOR_POOL_MAX ?? 10);
 if (!port || !databaseUrl || !context.actorUserId) throw new Error("floor: FLOOR_PORT, DATABASE_URL and FLOOR_CONTEXT are required");
 
-// As many processes as the app's web (WEB_PROCESSES), so both sides get the same cores.
-if (serveHere("floor", webProcessCount())) serve(databaseUrl);
+// As many processes as the app's web (WEB_PROCESSES), started alike, so both sides get the same cores.
+if (serveHere("floor", webProcessCount(), { supervised: true, v8Flags: SERVING_V8_FLAGS })) serve(databaseUrl);
+
+const statementName = (sql: string) => `floor_${createHash("sha1").update(sql).digest("base64url").slice(0, 24)}`;
 
 function serve(databaseUrl: string): void {
 
   // The app's own pool settings (db/client.ts), so both sides talk to Postgres alike.
   const pool = createPool(databaseUrl, poolMax);
 
-  const query: FloorQueryFn = async (sql, params) => (await pool.query(sql, params)).rows;
+  // Every statement named after its text, so each connection parses it once and Postgres may keep its
+  // plan: the app keeps its hot statements prepared (db/prepared.ts), and the floor must not be slower
+  // for lack of what the app does.
+  const query: FloorQueryFn = async (sql, params) => (await pool.query({ name: statementName(sql), text: sql, values: params })).rows;
   const db = createDb(pool);
 
   // Keyed by method and path as the scenario builds it from the data; a scenario whose data is missing

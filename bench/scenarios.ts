@@ -196,12 +196,12 @@ const PAGE_SIZE = 50;
 
 /**
  * server/inventory/vms.ts `listVms` for staff (no org restriction), page 1, as Drizzle renders it:
- * the page walks the lower(name) index, the count runs alongside. Columns are aliased to the keys the
- * app returns, in the same order.
+ * the page walks the lower(name) index, the count runs alongside. The status, the environment and the
+ * page are written into the text, as the app writes them (db/prepared.ts `inlined`). Columns are
+ * aliased to the keys the app returns, in the same order.
  */
 function vmListQueries(environment: "production" | undefined): FloorQuery[] {
-  const where = environment ? `(v.status <> $1 and v.environment = $2)` : `v.status <> $1`;
-  const filterParams = (): unknown[] => (environment ? ["retired", environment] : ["retired"]);
+  const where = environment ? `(v.status <> 'retired' and v.environment = '${environment}')` : `v.status <> 'retired'`;
   return [
     {
       sql: `select v.id, v.name, v.org_id as "orgId", o.name as "orgName", v.environment, v.role, v.status, v.vcpus,
@@ -214,11 +214,11 @@ function vmListQueries(environment: "production" | undefined): FloorQuery[] {
         inner join storage_pools p on p.id = v.storage_pool_id
         where ${where}
         order by lower(v.name)
-        limit $${environment ? 3 : 2}`,
-      params: () => [...filterParams(), PAGE_SIZE],
+        limit ${PAGE_SIZE}`,
+      params: () => [],
     },
     // The app counts matches only up to TOTAL_CAP (then says "more than"); the floor does the same.
-    { sql: `select count(*) as n from (select 1 from vms v where ${where} limit ${TOTAL_CAP + 1}) capped`, params: filterParams },
+    { sql: `select count(*) as n from (select 1 from vms v where ${where} limit ${TOTAL_CAP + 1}) capped`, params: () => [] },
   ];
 }
 

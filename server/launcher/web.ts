@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import { waitUntilReady } from "@/server/health/readiness";
 import { log } from "@/server/log";
-import { serveHere, webProcessCount } from "@/server/web/processes";
+import { SERVING_V8_FLAGS, serveHere, webProcessCount } from "@/server/web/processes";
 
 /**
  * The web process: `node --import tsx server/launcher/web.ts [--dev]`. It opens its port only once
@@ -28,4 +28,6 @@ async function serve(): Promise<void> {
 }
 
 if (cluster.isPrimary) await waitUntilReady("web");
-if (serveHere("web", dev ? 1 : webProcessCount())) await serve();
+// Production always serves from supervised workers, which start with SERVING_V8_FLAGS (and a crashed
+// one is replaced, even when it is the only one).
+if (serveHere("web", dev ? 1 : webProcessCount(), { supervised: !dev, v8Flags: SERVING_V8_FLAGS })) await serve();

@@ -16,13 +16,31 @@ export function webProcessCount(raw = process.env.WEB_PROCESSES): number {
 }
 
 /**
- * True in the process that should serve requests itself. With more than one process wanted, the
- * first (primary) process forks that many workers onto the same port — Node's cluster hands each
- * new connection to the next worker — and only supervises them: a worker that crashes is replaced,
- * one that cannot even start stops the group, and SIGINT/SIGTERM stop every worker before it exits.
+ * V8 flags for processes that serve HTTP: 32 MB semi-spaces instead of 16. A page in flight outlives
+ * a scavenge of the default young generation and is copied into the old one, which then grows and is
+ * swept in long pauses; with the larger one the bench's queue kept its p95 ~20 % lower and the web
+ * process peaked ~150 MB smaller over the whole run. Only a process's start can set them.
  */
-export function serveHere(name: string, count: number, minHealthyMs = MIN_HEALTHY_MS): boolean {
-  if (count <= 1 || !cluster.isPrimary) return true;
+export const SERVING_V8_FLAGS = ["--max-semi-space-size=32"];
+
+export type ServeOptions = {
+  /** Fork and supervise even a single serving process (so that it runs with `v8Flags`, and is replaced if it crashes). */
+  supervised?: boolean;
+  /** V8 flags for the serving processes, which only a process's start can set. */
+  v8Flags?: readonly string[];
+  minHealthyMs?: number;
+};
+
+/**
+ * True in the process that should serve requests itself. With more than one process wanted (or a
+ * supervised one), the first (primary) process forks that many workers onto the same port — Node's
+ * cluster hands each new connection to the next worker — and only supervises them: a worker that
+ * crashes is replaced, one that cannot even start stops the group, and SIGINT/SIGTERM stop every
+ * worker before it exits.
+ */
+export function serveHere(name: string, count: number, { supervised = false, v8Flags = [], minHealthyMs = MIN_HEALTHY_MS }: ServeOptions = {}): boolean {
+  if ((count <= 1 && !supervised) || !cluster.isPrimary) return true;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...v8Flags] });
   let stopping = false;
   const startedAt = new Map<number, number>();
   const fork = () => {
