@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx, Db } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import { memberships, orgs, users } from "@/db/schema";
 import { canSeeOrg, requireStaff, type Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit/record";
@@ -11,14 +12,17 @@ import { slugify } from "./slug";
 
 /** Orgs the actor may see: every org for staff, their own for customers. */
 export async function listOrgs(db: DbOrTx, actor: Actor) {
-  const visible = actor.isStaff ? undefined : inArray(orgs.id, actor.customerOrgIds);
-  return db
-    .select({ id: orgs.id, name: orgs.name, slug: orgs.slug, kind: orgs.kind, createdAt: orgs.createdAt, memberCount: count(memberships.userId) })
-    .from(orgs)
-    .leftJoin(memberships, eq(memberships.orgId, orgs.id))
-    .where(visible)
-    .groupBy(orgs.id)
-    .orderBy(asc(orgs.kind), asc(orgs.name));
+  // Kept prepared per audience (db/prepared.ts): a customer's org ids are bound.
+  const statement = (staff: boolean) => (name: string) =>
+    db
+      .select({ id: orgs.id, name: orgs.name, slug: orgs.slug, kind: orgs.kind, createdAt: orgs.createdAt, memberCount: count(memberships.userId) })
+      .from(orgs)
+      .leftJoin(memberships, eq(memberships.orgId, orgs.id))
+      .where(staff ? undefined : sql`${orgs.id} = any(${sql.placeholder("orgIds")}::uuid[])`)
+      .groupBy(orgs.id)
+      .orderBy(asc(orgs.kind), asc(orgs.name))
+      .prepare(name);
+  return preparedStatement(db, `org_list_${actor.isStaff ? "staff" : "customer"}`, statement(actor.isStaff)).execute({ orgIds: actor.customerOrgIds });
 }
 
 /**
