@@ -44,6 +44,14 @@ describe("formatDuration", () => {
     expect(formatDuration(2592.0000000000023)).toBe("43 m 12 s");
   });
 
+  it("writes every count as Intl writes it in each locale, with or without grouping", () => {
+    const intl = { en: new Intl.NumberFormat("en-GB"), de: new Intl.NumberFormat("de-DE") };
+    for (let hours = 1; hours <= 20_000; hours += 7) {
+      expect(formatDuration(hours * 3600, "en", { maxParts: 1 })).toBe(`${intl.en.format(hours)} h`);
+      expect(formatDuration(hours * 3600, "de", { maxParts: 1 })).toBe(`${intl.de.format(hours)} Std.`);
+    }
+  });
+
   it("rejects what is not a duration", () => {
     expect(() => formatDuration(-1)).toThrow(RangeError);
     expect(() => formatDuration(Number.NaN)).toThrow(RangeError);

@@ -21,6 +21,12 @@ const numberFormats: Record<Locale, Intl.NumberFormat> = {
   de: new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 }),
 };
 
+/**
+ * A whole count as the locale writes it. Below 1,000 that is its digits in both locales; Intl's
+ * formatter, the calculator's largest single cost, is left for the counts that need grouping.
+ */
+const formatCount = (count: number, locale: Locale) => (count < 1000 ? String(count) : numberFormats[locale].format(count));
+
 export type DurationStyle = {
   /** "h" (default) shows 87 h 39 m — account managers talk in hours; "d" shows 3 d 15 h. */
   largestUnit?: "d" | "h";
@@ -52,7 +58,7 @@ export function formatDuration(seconds: number, locale: Locale = "en", { largest
     const perUnit = unit.seconds / smallest;
     const count = Math.floor(remaining / perUnit);
     remaining -= count * perUnit;
-    if (count > 0 || parts.length === 0) parts.push(`${numberFormats[locale].format(count)} ${unitLabels[locale][unit.key]}`);
+    if (count > 0 || parts.length === 0) parts.push(`${formatCount(count, locale)} ${unitLabels[locale][unit.key]}`);
   }
   return parts.join(" ");
 }
