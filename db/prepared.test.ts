@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { getDb } from "./client";
-import { inlined, inlinedCount, inlinedList, preparedStatement, shapeName } from "./prepared";
+import { createDb, getDb, getPool } from "./client";
+import { inlined, inlinedCount, inlinedList, MAX_PREPARED_SHAPES, preparedStatement, shapeName } from "./prepared";
 import { users } from "./schema";
 
 describe("prepared statements by shape", () => {
@@ -19,6 +19,26 @@ describe("prepared statements by shape", () => {
     expect(first[0]!.n).toBeGreaterThan(0);
     expect(second[0]!.n).toBeGreaterThan(0);
     expect(first[0]!.n).not.toBe(second[0]!.n);
+  });
+
+  it("keeps a bounded number of shapes, and runs the ones past the bound unprepared", async () => {
+    const db = createDb(getPool());
+    const shapes = MAX_PREPARED_SHAPES + 20;
+    const built: string[] = [];
+    for (let i = 0; i < shapes; i++) {
+      const [row] = await preparedStatement(db, `test_shape_${i}`, (name) => {
+        built.push(name);
+        return db.select({ n: sql<number>`${inlined(i)}::int + ${sql.placeholder("plus")}::int` }).from(users).limit(1).prepare(name);
+      }).execute({ plus: 1 });
+      expect(row!.n).toBe(i + 1);
+    }
+    expect(built.filter((name) => name !== "")).toHaveLength(MAX_PREPARED_SHAPES);
+    expect(built.slice(MAX_PREPARED_SHAPES)).toEqual(Array(20).fill(""));
+    // A shape kept before the bound is still reused, not built again.
+    const again = preparedStatement(db, "test_shape_0", (): { execute: (values: Record<string, unknown>) => Promise<unknown> } => {
+      throw new Error("built again");
+    });
+    await again.execute({ plus: 1 });
   });
 
   it("names shapes apart and within what Postgres keeps", () => {

@@ -8,6 +8,13 @@ type Prepared = { execute(values?: Record<string, unknown>): Promise<unknown> };
 const statements = new WeakMap<DbOrTx, Map<string, Prepared>>();
 
 /**
+ * Shapes kept prepared per handle. Requests choose their shape (filters, page size), so without a
+ * bound a client could make every connection hold thousands of plans; past it, new shapes are
+ * planned per request like any other statement.
+ */
+export const MAX_PREPARED_SHAPES = 256;
+
+/**
  * A statement built once per shape and kept prepared: Drizzle builds its SQL once instead of on every
  * request (half the Node time of a queue page), and each connection parses it once and, once
  * Postgres has seen that a generic plan is as good, plans it once (see `inlined`).
@@ -26,10 +33,11 @@ export function preparedStatement<T extends Prepared>(db: DbOrTx, name: string, 
     statements.set(db, byName);
   }
   let statement = byName.get(name) as T | undefined;
-  if (!statement) {
-    statement = build(name);
-    byName.set(name, statement);
-  }
+  if (statement) return statement;
+  // An empty name is node-postgres's unnamed statement: parsed and planned for this run only.
+  if (byName.size >= MAX_PREPARED_SHAPES) return build("");
+  statement = build(name);
+  byName.set(name, statement);
   return statement;
 }
 
