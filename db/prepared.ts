@@ -41,6 +41,16 @@ export function preparedStatement<T extends Prepared>(db: DbOrTx, name: string, 
   return statement;
 }
 
+type Runnable<T> = { execute(values?: Record<string, unknown>): Promise<T>; prepare(name: string): { execute(values?: Record<string, unknown>): Promise<T> } };
+
+/**
+ * Runs a statement kept prepared under `name`, or, without a name (a shape whose plan depends on its
+ * values), builds and plans it for this run only.
+ */
+export function runShape<T>(db: DbOrTx, name: string | undefined, build: () => Runnable<T>, values: Record<string, unknown>): Promise<T> {
+  return name ? preparedStatement(db, name, (n) => build().prepare(n)).execute(values) : build().execute(values);
+}
+
 /** A statement name for one shape of request: everything that changes the statement's text. */
 export function shapeName(prefix: string, shape: Record<string, string | number | boolean | undefined>): string {
   return `${prefix}_${createHash("sha1").update(JSON.stringify(shape)).digest("base64url").slice(0, 20)}`;

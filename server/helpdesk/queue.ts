@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull, lte, gt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { inlined, inlinedCount, inlinedList, preparedStatement, shapeName } from "@/db/prepared";
+import { inlined, inlinedCount, inlinedList, runShape, shapeName } from "@/db/prepared";
 import { orgs, ticketLinks, tickets, users } from "@/db/schema";
 import { hasStaffRole, type Actor } from "@/server/auth/actor";
 import type { TicketPriority } from "@/server/contracts/terms";
@@ -155,12 +155,12 @@ export async function listQueue(db: DbOrTx, actor: Actor, input: z.input<typeof 
   // text) and searches (how common the words are decides the plan) are planned for each request.
   const name = shape.page === 1 && !shape.search ? shapeName("queue", shape) : undefined;
   const [rows, counted] = await Promise.all([
-    name ? preparedStatement(db, name, (n) => pageStatement(db, shape).prepare(n)).execute(values) : pageStatement(db, shape).execute(values),
+    runShape(db, name, () => pageStatement(db, shape), values),
     // Counting every ticket a common word matches costs more than finding the page (the whole GIN
     // posting list against a short walk of the deadline index), so searches do not count.
     shape.search
       ? 0
-      : (name ? preparedStatement(db, `${name}_n`, (n) => countStatement(db, shape).prepare(n)).execute(values) : countStatement(db, shape).execute(values)).then(([row]) => row?.n ?? 0),
+      : runShape(db, name && `${name}_n`, () => countStatement(db, shape), values).then(([row]) => row?.n ?? 0),
   ]);
   const onPage = rows.slice(0, query.pageSize);
   return {

@@ -13,12 +13,6 @@ import { deadlineState } from "./clock";
 import { policyForOrg } from "./clock-store";
 import { THREAD_PAGE, ticketViewInput } from "./schemas";
 
-/**
- * One ticket as the actor may see it. Customers get public messages only, and only the files
- * attached to them; staff also get internal notes and the ticket's change history. A long thread
- * opens with its latest THREAD_PAGE messages and says how many came before; `thread: "all"` reads
- * them all, for the reader who asks.
- */
 // A ticket opens many times a minute on a busy desk: its statements are built once per shape and kept
 // prepared (db/prepared.ts), bound to the ticket's id.
 const ticketId = sql.placeholder("ticketId");

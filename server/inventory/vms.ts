@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { inlined, inlinedCount, preparedStatement, shapeName } from "@/db/prepared";
+import { inlined, inlinedCount, runShape, shapeName } from "@/db/prepared";
 import { devices, orgs, services, storagePools, vms } from "@/db/schema";
 import { canSeeOrg, type Actor } from "@/server/auth/actor";
 import { notFound } from "@/server/errors";
@@ -104,14 +104,10 @@ export async function listVms(db: DbOrTx, actor: Actor, input: z.input<typeof li
   // First pages are what people open all day, and each has one plan; later pages (each its own
   // text) and name searches (how many names match decides the plan) are planned for each request.
   const name = shape.page === 1 && !shape.search ? shapeName("vm_list", shape) : undefined;
-  const [rows, [total]] = await Promise.all(
-    name
-      ? [
-          preparedStatement(db, name, (n) => pageStatement(db, shape).prepare(n)).execute(values),
-          preparedStatement(db, `${name}_n`, (n) => countStatement(db, shape).prepare(n)).execute(values),
-        ]
-      : [pageStatement(db, shape).execute(values), countStatement(db, shape).execute(values)],
-  );
+  const [rows, [total]] = await Promise.all([
+    runShape(db, name, () => pageStatement(db, shape), values),
+    runShape(db, name && `${name}_n`, () => countStatement(db, shape), values),
+  ]);
   const n = total?.n ?? 0;
   return { rows, total: Math.min(n, TOTAL_CAP), totalIsCapped: n > TOTAL_CAP, page: query.page, pageSize: query.pageSize };
 }
