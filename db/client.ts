@@ -27,8 +27,9 @@ export function databaseUrl(): string {
 
 export function createPool(url: string, max = Number(process.env.DATABASE_POOL_MAX ?? 10)): pg.Pool {
   // No JIT: Hostdesk's statements are short, and compiling the odd costly one (a broad search)
-  // took longer than running it.
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options: "-c jit=off" });
+  // took longer than running it. UTC: times come back as "…+00", which lists pass on as ISO
+  // strings without a Date (db/iso-time.ts), and no statement depends on the server's zone.
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, options: "-c jit=off -c TimeZone=UTC" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => undefined);
   // A checked-out client's error fails the query it was running, which reports it; without a listener

@@ -161,7 +161,7 @@ export function DeskQueue({ filters, people, me, serverNow }: { filters: QueueFi
                 <Td className={cn("whitespace-nowrap", deadlineClass[state])}>
                   {state === "due_soon" && <span className="sr-only">Due soon: </span>}
                   {row.nextDueAt ? (
-                    <time dateTime={row.nextDueAt.toISOString()} title={row.nextDueAt.toISOString()}>
+                    <time dateTime={row.nextDueAt} title={row.nextDueAt}>
                       {dueWords(state, row.nextDueAt, now)}
                     </time>
                   ) : (
@@ -169,7 +169,7 @@ export function DeskQueue({ filters, people, me, serverNow }: { filters: QueueFi
                   )}
                 </Td>
                 <Td className="whitespace-nowrap text-slate-500">
-                  <time dateTime={row.updatedAt.toISOString()} title={row.updatedAt.toISOString()}>
+                  <time dateTime={row.updatedAt} title={row.updatedAt}>
                     {agoWords(row.updatedAt, now)}
                   </time>
                 </Td>

@@ -1,6 +1,7 @@
 import type { TicketPriority } from "@/server/contracts/terms";
 import type { DeadlineState } from "@/server/helpdesk/clock";
 import type { QueueView } from "@/server/helpdesk/schemas";
+import { millis, type Instant } from "@/server/time/instant";
 
 /** How the desk names and colours things: staff words (breached, escalated), unlike the portal's. */
 
@@ -40,10 +41,10 @@ export function shortDuration(minutes: number): string {
 }
 
 /** A deadline against now, in wall-clock time: "due in 3 h", "overdue by 20 min", "paused". */
-export function dueWords(state: DeadlineState, nextDueAt: Date | null, now: Date): string {
+export function dueWords(state: DeadlineState, nextDueAt: Instant | null, now: Date): string {
   if (state === "done") return "—";
   if (state === "paused" || !nextDueAt) return "paused";
-  const minutes = (nextDueAt.getTime() - now.getTime()) / 60_000;
+  const minutes = (millis(nextDueAt) - now.getTime()) / 60_000;
   return minutes > 0 ? `due in ${shortDuration(minutes)}` : `overdue by ${shortDuration(minutes)}`;
 }
 
@@ -57,9 +58,9 @@ export function countWords(count: { total: number; capped: boolean } | undefined
  * The row's deadline state at `now`: the server's word for paused and done tickets, re-judged from
  * the stored due and warn times otherwise, so a page left open turns amber and red on time.
  */
-export function deadlineStateAt(row: { deadline: DeadlineState; nextDueAt: Date | null; nextWarnAt: Date | null }, now: Date): DeadlineState {
+export function deadlineStateAt(row: { deadline: DeadlineState; nextDueAt: Instant | null; nextWarnAt: Instant | null }, now: Date): DeadlineState {
   if (row.deadline === "paused" || row.deadline === "done" || !row.nextDueAt) return row.deadline;
-  if (row.nextDueAt <= now) return "breached";
-  if (row.nextWarnAt && row.nextWarnAt <= now) return "due_soon";
+  if (millis(row.nextDueAt) <= now.getTime()) return "breached";
+  if (row.nextWarnAt && millis(row.nextWarnAt) <= now.getTime()) return "due_soon";
   return "on_track";
 }

@@ -2,9 +2,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TicketPriority } from "@/server/contracts/terms";
 import type { TicketStatus } from "@/server/helpdesk/statuses";
+import { isoString, type Instant } from "@/server/time/instant";
 import { agoWords, customerStatusTone, customerStatusWords, priorityWords } from "./portal-ticket-words";
 
-export type PortalTicketRow = { id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; updatedAt: Date };
+export type PortalTicketRow = { id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; updatedAt: Instant };
 
 /** Tickets as a calm list: subject, where it stands in plain words, and when it last moved. */
 export function PortalTicketList({ rows, label, now }: { rows: readonly PortalTicketRow[]; label: string; now: Date }) {
@@ -18,7 +19,7 @@ export function PortalTicketList({ rows, label, now }: { rows: readonly PortalTi
             </Link>
             <p className="text-xs text-slate-500">
               #{t.number} · {priorityWords[t.priority].label} priority · updated{" "}
-              <time dateTime={t.updatedAt.toISOString()} title={t.updatedAt.toISOString()}>
+              <time dateTime={isoString(t.updatedAt)} title={isoString(t.updatedAt)}>
                 {agoWords(t.updatedAt, now)}
               </time>
             </p>

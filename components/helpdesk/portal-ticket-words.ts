@@ -1,5 +1,6 @@
 import type { ResponseTarget, TicketPriority } from "@/server/contracts/terms";
 import type { TicketStatus } from "@/server/helpdesk/statuses";
+import { millis, type Instant } from "@/server/time/instant";
 
 /**
  * How the portal talks about tickets: in the customer's terms, never the desk's (no "breached",
@@ -60,8 +61,8 @@ export function dueWords(at: Date, now: Date, timeZone: string): string {
 }
 
 /** "5 minutes ago", "yesterday", "3 days ago". */
-export function agoWords(at: Date, now: Date): string {
-  const seconds = Math.round((at.getTime() - now.getTime()) / 1000);
+export function agoWords(at: Instant, now: Date): string {
+  const seconds = Math.round((millis(at) - now.getTime()) / 1000);
   const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [
     ["second", 60],

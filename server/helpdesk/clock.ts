@@ -1,5 +1,6 @@
 import { addBusinessMinutes, businessMinutesBetween } from "@/server/calendars/business-time";
 import type { BusinessCalendar } from "@/server/calendars/types";
+import { millis, type Instant } from "@/server/time/instant";
 import type { SlaPolicy } from "./policy";
 import { doneStatuses, type TicketStatus } from "./statuses";
 
@@ -81,11 +82,11 @@ export function deadlinesOf(state: ClockState, policy: SlaPolicy, warnShare = ne
 export type DeadlineState = "breached" | "due_soon" | "on_track" | "paused" | "done";
 
 /** How a ticket stands against its next deadline at `now`. */
-export function deadlineState(status: TicketStatus, deadlines: Pick<Deadlines, "nextDueAt" | "nextWarnAt">, now: Date): DeadlineState {
+export function deadlineState(status: TicketStatus, deadlines: { nextDueAt: Instant | null; nextWarnAt: Instant | null }, now: Date): DeadlineState {
   if (doneStatuses.includes(status)) return "done";
   if (!deadlines.nextDueAt) return "paused";
-  if (deadlines.nextDueAt <= now) return "breached";
-  if (deadlines.nextWarnAt && deadlines.nextWarnAt <= now) return "due_soon";
+  if (millis(deadlines.nextDueAt) <= now.getTime()) return "breached";
+  if (deadlines.nextWarnAt && millis(deadlines.nextWarnAt) <= now.getTime()) return "due_soon";
   return "on_track";
 }
 

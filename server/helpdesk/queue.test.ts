@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { orgs, ticketLinks, tickets, users, vms } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { callerFor } from "@/server/testing/actors";
+import { deadlineState } from "./clock";
 import { listQueue } from "./queue";
 import { queueViews, type QueueView } from "./schemas";
 
@@ -118,6 +119,20 @@ describe("the queue lists exactly what matches", () => {
       expect(nonEmpty).toBeGreaterThan(20);
     });
   }
+
+  it("answers each ticket's times as the ISO strings of what is stored, and its deadline state from them", async () => {
+    const actor = await actorOf("agent@hostdesk.test");
+    const stored = new Map((await everyTicket()).map((t) => [t.id, t]));
+    const { rows } = await listQueue(getDb(), actor, { view: "all", pageSize: 200 });
+    expect(rows.length).toBe(stored.size);
+    const iso = (at: Date | null) => at?.toISOString() ?? null;
+    for (const row of rows) {
+      const t = stored.get(row.id)!;
+      expect([row.nextDueAt, row.nextWarnAt, row.updatedAt]).toEqual([iso(t.nextDueAt), iso(t.nextWarnAt), iso(t.updatedAt)]);
+    }
+    expect(new Set(rows.map((r) => r.deadline))).toEqual(new Set(["breached", "due_soon", "on_track", "paused", "done"]));
+    for (const row of rows) expect(row.deadline, `#${row.number}`).toBe(deadlineState(row.status, stored.get(row.id)!, new Date()));
+  });
 
   it("keeps giving the same answer once Postgres plans a shape generically, and pages through it", async () => {
     const actor = await actorOf("agent@hostdesk.test");

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, isNull, lte, gt, notInArray, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
+import { isoTimestamp } from "@/db/iso-time";
 import { inlined, inlinedCount, inlinedList, runShape, shapeName } from "@/db/prepared";
 import { orgs, ticketLinks, tickets, users } from "@/db/schema";
 import { hasStaffRole, type Actor } from "@/server/auth/actor";
@@ -106,9 +107,9 @@ function pageStatement(db: DbOrTx, shape: QueueShape) {
         assigneeId: tickets.assigneeId,
         assigneeName: users.name,
         requesterEmail: tickets.requesterEmail,
-        nextDueAt: tickets.nextDueAt,
-        nextWarnAt: tickets.nextWarnAt,
-        updatedAt: tickets.updatedAt,
+        nextDueAt: isoTimestamp(tickets.nextDueAt),
+        nextWarnAt: isoTimestamp(tickets.nextWarnAt),
+        updatedAt: isoTimestamp(tickets.updatedAt),
       })
       .from(tickets)
       .innerJoin(orgs, eq(orgs.id, tickets.orgId))

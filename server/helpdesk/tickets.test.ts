@@ -30,7 +30,7 @@ describe("filing a ticket", () => {
     const queue = await agent.helpdesk.queue({ view: "unassigned" });
     expect(queue.rows.map((r) => r.id)).toContain(ticketId);
     // Sorted by the next deadline, paused and done tickets last.
-    const dues = queue.rows.map((r) => r.nextDueAt?.getTime() ?? Infinity);
+    const dues = queue.rows.map((r) => (r.nextDueAt ? Date.parse(r.nextDueAt) : Infinity));
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
   });
 
