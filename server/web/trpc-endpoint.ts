@@ -4,10 +4,11 @@ import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import { resolveResponse } from "@trpc/server/http";
 import { actorFromCookie } from "@/server/auth/session-token";
 import { parseCookieHeader } from "@/server/http/cookies";
-import { log } from "@/server/log";
 import { buildContext, nodeHeaders } from "@/server/request-context";
 import { appRouter } from "@/server/routers/_app";
 import type { Context } from "@/server/trpc";
+import { answerQueries } from "./trpc-queries";
+import { answerUnsent } from "./unsent-answer";
 
 export const TRPC_PATH = "/api/trpc/";
 
@@ -23,14 +24,15 @@ async function createContext(req: http.IncomingMessage): Promise<Context> {
 const handleStream = createHTTPHandler({ router: appRouter, basePath: TRPC_PATH, maxBodySize: MAX_BODY_BYTES, createContext: ({ req }) => createContext(req) });
 
 /**
- * Queries and mutations: resolved by tRPC, written back in one piece with its length. tRPC's node
- * adapter pipes every answer through a web stream in chunks (chunked encoding, two writes, a
- * WritableStream per request), which cost as much as the smaller procedures themselves.
+ * Whatever answerQueries leaves (mutations, odd requests): resolved by tRPC's fetch adapter, written
+ * back in one piece with its length. tRPC's node adapter pipes every answer through a web stream in
+ * chunks (chunked encoding, two writes, a WritableStream per request), which cost as much as the
+ * smaller procedures themselves.
  */
-function handleAnswer(req: http.IncomingMessage, res: http.ServerResponse): void {
+export function answerWithFetchAdapter(req: http.IncomingMessage, res: http.ServerResponse, createContext: () => Promise<Context>): void {
   const request = incomingMessageToRequest(req, res, { maxBodySize: MAX_BODY_BYTES });
   const path = new URL(request.url).pathname.slice(TRPC_PATH.length);
-  resolveResponse({ router: appRouter, req: request, path, error: null, createContext: () => createContext(req) })
+  resolveResponse({ router: appRouter, req: request, path, error: null, createContext })
     .then(async (response) => {
       const body = Buffer.from(await response.arrayBuffer());
       const headers: http.OutgoingHttpHeaders = { "content-length": body.length };
@@ -40,11 +42,7 @@ function handleAnswer(req: http.IncomingMessage, res: http.ServerResponse): void
       res.writeHead(response.status, headers).end(body);
     })
     // resolveResponse answers errors itself; what lands here is a body that could not be read or sent.
-    .catch((error: unknown) => {
-      log.error("trpc.answer_not_sent", { path, error });
-      if (res.headersSent) res.destroy();
-      else res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Something went wrong on our side." } }));
-    });
+    .catch((error: unknown) => answerUnsent(res, path, error));
 }
 
 /**
@@ -55,7 +53,7 @@ function handleAnswer(req: http.IncomingMessage, res: http.ServerResponse): void
  */
 export function handleTrpc(req: http.IncomingMessage, res: http.ServerResponse): void {
   if (req.headers.accept?.includes("text/event-stream")) void handleStream(req, res);
-  else handleAnswer(req, res);
+  else if (!answerQueries(appRouter, TRPC_PATH, req, res, () => createContext(req))) answerWithFetchAdapter(req, res, () => createContext(req));
 }
 
 export function isTrpcRequest(url: string | undefined): boolean {
