@@ -23,17 +23,41 @@ function encryptionKey(secret: string): Uint8Array {
   return key;
 }
 
+/** jose's leeway on expiry, kept by the tokens remembered below too. */
+const CLOCK_TOLERANCE_SECONDS = 15;
+
+/**
+ * Tokens already decrypted: a session sends one token with every request, and parsing and
+ * decrypting it was about a twentieth of serving a queue page. Only valid tokens are kept, with the
+ * secret they were read with and their expiry, both checked on every use; the actor behind them is
+ * still loaded from the database on each request, so revoking a session stays immediate.
+ */
+const remembered = new Map<string, { secret: string; claims: SessionClaims; expiresAt: number }>();
+export const MAX_REMEMBERED_TOKENS = 10_000;
+
 /** Decrypts a next-auth session token to its claims, or null when it is not a valid one of ours. */
 export async function decodeSessionToken(token: string, secret: string): Promise<SessionClaims | null> {
+  const known = remembered.get(token);
+  if (known && known.secret === secret && Date.now() / 1000 < known.expiresAt + CLOCK_TOLERANCE_SECONDS) return known.claims;
+  remembered.delete(token);
   try {
-    const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
+    const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: CLOCK_TOLERANCE_SECONDS });
     if (typeof payload.uid !== "string" || typeof payload.sv !== "number") return null;
-    return { userId: payload.uid, sessionVersion: payload.sv };
+    const claims: SessionClaims = Object.freeze({ userId: payload.uid, sessionVersion: payload.sv });
+    if (typeof payload.exp === "number" && payload.nbf === undefined) {
+      // The oldest goes first (a Map keeps insertion order).
+      if (remembered.size >= MAX_REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+      remembered.set(token, { secret, claims, expiresAt: payload.exp });
+    }
+    return claims;
   } catch {
     // A token from another secret, an expired or a tampered one is simply no session.
     return null;
   }
 }
+
+/** How many decrypted tokens are remembered (for tests of the bound). */
+export const rememberedTokenCount = () => remembered.size;
 
 /**
  * The session claims from the session cookie, or null. Decrypting the token is all a request needs:
