@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     generation,
     notes: [
       "floor = the same SQL through bare `pg` behind `node:http`, every statement prepared: no framework, no session decoding, no auth crypto " +
-        "(the app decrypts the next-auth JWT on every request; the floor takes the admin's id as given).",
+        "(the app reads the next-auth JWT from the cookie, decrypting each token once, and loads the actor on every request; the floor takes the admin's id as given).",
       `app and floor each served by ${options.webProcesses} process(es) (WEB_PROCESSES), each with a pool of at most ${floorPoolMax} connections ` +
         "(the app's DATABASE_POOL_MAX default); Postgres, app, floor and autocannon share this machine. Peak RSS is per process.",
       "req/s counts 2xx responses only; latency percentiles are over 2xx responses. Floor RSS includes tsx's loader.",
