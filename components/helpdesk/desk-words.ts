@@ -1,5 +1,5 @@
 import type { TicketPriority } from "@/server/contracts/terms";
-import type { DeadlineState } from "@/server/helpdesk/clock";
+import { runningDeadlineState, type DeadlineState } from "@/server/helpdesk/deadline-state";
 import type { QueueView } from "@/server/helpdesk/schemas";
 import { millis, type Instant } from "@/server/time/instant";
 
@@ -60,7 +60,5 @@ export function countWords(count: { total: number; capped: boolean } | undefined
  */
 export function deadlineStateAt(row: { deadline: DeadlineState; nextDueAt: Instant | null; nextWarnAt: Instant | null }, now: Date): DeadlineState {
   if (row.deadline === "paused" || row.deadline === "done" || !row.nextDueAt) return row.deadline;
-  if (millis(row.nextDueAt) <= now.getTime()) return "breached";
-  if (row.nextWarnAt && millis(row.nextWarnAt) <= now.getTime()) return "due_soon";
-  return "on_track";
+  return runningDeadlineState(row.nextDueAt, row.nextWarnAt, now);
 }

@@ -2,10 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TicketPriority } from "@/server/contracts/terms";
 import type { TicketStatus } from "@/server/helpdesk/statuses";
-import { isoString, type Instant } from "@/server/time/instant";
 import { agoWords, customerStatusTone, customerStatusWords, priorityWords } from "./portal-ticket-words";
 
-export type PortalTicketRow = { id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; updatedAt: Instant };
+export type PortalTicketRow = { id: string; number: number; subject: string; status: TicketStatus; priority: TicketPriority; updatedAt: string };
 
 /** Tickets as a calm list: subject, where it stands in plain words, and when it last moved. */
 export function PortalTicketList({ rows, label, now }: { rows: readonly PortalTicketRow[]; label: string; now: Date }) {
@@ -19,7 +18,7 @@ export function PortalTicketList({ rows, label, now }: { rows: readonly PortalTi
             </Link>
             <p className="text-xs text-slate-500">
               #{t.number} · {priorityWords[t.priority].label} priority · updated{" "}
-              <time dateTime={isoString(t.updatedAt)} title={isoString(t.updatedAt)}>
+              <time dateTime={t.updatedAt} title={t.updatedAt}>
                 {agoWords(t.updatedAt, now)}
               </time>
             </p>

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { zonedWallTimeToUtc } from "@/server/calendars/zoned-time";
-import { deadlineState, deadlinesOf, moveClock, type ClockState } from "./clock";
+import { deadlinesOf, moveClock, type ClockState } from "./clock";
+import { deadlineState } from "./deadline-state";
 import { policyFor } from "./policy";
 
 /** A Berlin wall-clock time as an instant. */

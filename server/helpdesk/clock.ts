@@ -1,6 +1,5 @@
 import { addBusinessMinutes, businessMinutesBetween } from "@/server/calendars/business-time";
 import type { BusinessCalendar } from "@/server/calendars/types";
-import { millis, type Instant } from "@/server/time/instant";
 import type { SlaPolicy } from "./policy";
 import { doneStatuses, type TicketStatus } from "./statuses";
 
@@ -77,17 +76,6 @@ export function deadlinesOf(state: ClockState, policy: SlaPolicy, warnShare = ne
   }
   const next = pending.sort((a, b) => a.due.getTime() - b.due.getTime())[0];
   return { firstResponseDueAt, nextReplyDueAt, resolutionDueAt, nextDueAt: next?.due ?? null, nextWarnAt: next?.warn ?? null };
-}
-
-export type DeadlineState = "breached" | "due_soon" | "on_track" | "paused" | "done";
-
-/** How a ticket stands against its next deadline at `now`. */
-export function deadlineState(status: TicketStatus, deadlines: { nextDueAt: Instant | null; nextWarnAt: Instant | null }, now: Date): DeadlineState {
-  if (doneStatuses.includes(status)) return "done";
-  if (!deadlines.nextDueAt) return "paused";
-  if (millis(deadlines.nextDueAt) <= now.getTime()) return "breached";
-  if (deadlines.nextWarnAt && millis(deadlines.nextWarnAt) <= now.getTime()) return "due_soon";
-  return "on_track";
 }
 
 /**

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { orgs, ticketLinks, tickets, users, vms } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { callerFor } from "@/server/testing/actors";
-import { deadlineState } from "./clock";
+import { deadlineState } from "./deadline-state";
 import { listQueue } from "./queue";
 import { queueViews, type QueueView } from "./schemas";
 

@@ -7,7 +7,7 @@ import { orgs, ticketLinks, tickets, users } from "@/db/schema";
 import { hasStaffRole, type Actor } from "@/server/auth/actor";
 import type { TicketPriority } from "@/server/contracts/terms";
 import { isDeskStaff } from "./access";
-import { deadlineState } from "./clock";
+import { deadlineState } from "./deadline-state";
 import { queueInput, type QueueView } from "./schemas";
 import { doneStatuses, type TicketLevel, type TicketStatus } from "./statuses";
 

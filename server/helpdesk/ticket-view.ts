@@ -9,7 +9,7 @@ import { notFound } from "@/server/errors";
 import { businessMinutesBetween } from "@/server/calendars/business-time";
 import { resolveNodes } from "@/server/inventory/nodes";
 import { canSeeTicket, isDeskStaff, ticketRowColumns } from "./access";
-import { deadlineState } from "./clock";
+import { deadlineState } from "./deadline-state";
 import { policyForOrg } from "./clock-store";
 import { THREAD_PAGE, ticketViewInput } from "./schemas";
 

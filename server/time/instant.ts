@@ -5,5 +5,3 @@
 export type Instant = Date | string;
 
 export const millis = (at: Instant): number => (typeof at === "string" ? Date.parse(at) : at.getTime());
-
-export const isoString = (at: Instant): string => (typeof at === "string" ? at : at.toISOString());

@@ -35,13 +35,13 @@ function queryRequest(router: AnyTRPCRouter, basePath: string, req: http.Incomin
 async function answer<TContext>(router: AnyTRPCRouter, { paths, isBatch, rawInputs }: QueryRequest, res: http.ServerResponse, createContext: () => Promise<TContext>) {
   const config = router._def._config;
   // A context that cannot be made fails every call with its error, as in tRPC.
-  const context = createContext().then(
+  const context: Promise<{ ctx?: TContext; error?: unknown }> = createContext().then(
     (ctx) => ({ ctx }),
-    (error: unknown) => ({ ctx: undefined, error }),
+    (error: unknown) => ({ error }),
   );
   const envelopes = await Promise.all(
     paths.map(async (path, index): Promise<Envelope> => {
-      const { ctx, error: contextError } = (await context) as { ctx: TContext | undefined; error?: unknown };
+      const { ctx, error: contextError } = await context;
       let input: unknown;
       try {
         if (contextError) throw contextError;

@@ -6,12 +6,11 @@ import { OrgSwitcher } from "@/components/portal/org-switcher";
 import { serverCaller } from "@/components/trpc/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
-import { millis } from "@/server/time/instant";
 
 export const metadata: Metadata = { title: "Support" };
 
 const DONE_PAGE_SIZE = 20;
-const newest = (a: PortalTicketRow, b: PortalTicketRow) => millis(b.updatedAt) - millis(a.updatedAt);
+const newest = (a: PortalTicketRow, b: PortalTicketRow) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt);
 
 /** The org's tickets: open ones first (those waiting for the customer at the top), then solved ones. */
 export default async function PortalTicketsPage({ searchParams }: { searchParams: Promise<{ org?: string; page?: string }> }) {
